@@ -1,0 +1,1 @@
+"""Build the case handbook: seed texts in, MkDocs Markdown out."""

@@ -1,0 +1,33 @@
+"""Command line: python -m build_docs --seeds DIR --docs DIR."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import build
+from .errors import BuildError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, run the build, report every problem at once."""
+    parser = argparse.ArgumentParser(prog="python -m build_docs", description="Build the case handbook's Markdown from seed texts.")
+    parser.add_argument("--seeds", default="seeds", help="folder of seed texts (default: seeds)")
+    parser.add_argument("--docs", default="docs", help="output folder for generated Markdown (default: docs)")
+    args = parser.parse_args(argv)
+    try:
+        result = build(Path(args.seeds), Path(args.docs), shown_as=args.seeds.rstrip("/"))
+    except BuildError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"build failed: {len(err.problems)} problem(s); {args.docs}/ left unchanged", file=sys.stderr)
+        return 1
+    handbook = result.handbook
+    articles = sum(len(d.articles) for d in handbook.districts)
+    print(f"{len(handbook.seeds)} seed(s) -> {articles} article(s) on {len(handbook.districts)} district page(s); "
+          f"{len(handbook.notes)} editorial note(s) -> {args.docs}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

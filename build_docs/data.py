@@ -1,0 +1,115 @@
+"""Load and validate the YAML data files that hold domain knowledge."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem, raise_if
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def load_yaml(path: Path, problems: list[Problem]) -> object:
+    """Read a YAML file, recording a located problem if it does not parse."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problems.append(Problem(file=str(path), line=(mark.line + 1) if mark else 0, message=f"invalid YAML: {err}"))
+    except OSError as err:
+        problems.append(Problem(file=str(path), line=0, message=f"cannot read: {err}"))
+    return None
+
+
+def _string_list(path: Path, key: str, value: object, problems: list[Problem]) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        problems.append(Problem(file=str(path), line=0, message=f"key '{key}': expected a list of non-empty strings"))
+        return ()
+    return tuple(value)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Vocabulary:
+    """Word lists used to recognise headline parts."""
+
+    role_suffixes: tuple[str, ...]
+    organisation_suffixes: tuple[str, ...]
+    subunit_suffixes: tuple[str, ...]
+    admin_suffixes: tuple[str, ...]
+
+
+def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
+    """Load vocabulary.yml, rejecting unknown or missing keys."""
+    problems: list[Problem] = []
+    raw = load_yaml(path, problems)
+    raise_if(problems)
+    fields = ("role_suffixes", "organisation_suffixes", "subunit_suffixes", "admin_suffixes")
+    if not isinstance(raw, dict):
+        raise_if([Problem(file=str(path), line=0, message="expected a mapping of word lists")])
+    for key in raw:
+        if key not in fields:
+            problems.append(Problem(file=str(path), line=0, message=f"unknown key '{key}' (expected one of {', '.join(fields)})"))
+    values = {}
+    for key in fields:
+        if key not in raw:
+            problems.append(Problem(file=str(path), line=0, message=f"missing key '{key}'"))
+        values[key] = _string_list(path, key, raw.get(key, []), problems)
+    raise_if(problems)
+    # Longest first, so 自治州 is tried before 州.
+    return Vocabulary(**{k: tuple(sorted(v, key=len, reverse=True)) for k, v in values.items()})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Boilerplate:
+    """A declared pattern for lines that are not article text (page furniture, share buttons)."""
+
+    key: str
+    pattern: re.Pattern[str]
+    description: str
+
+
+def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yml") -> tuple[Boilerplate, ...]:
+    """Load boilerplate.yml: a mapping of key -> {pattern, description}."""
+    problems: list[Problem] = []
+    raw = load_yaml(path, problems)
+    raise_if(problems)
+    if not isinstance(raw, dict):
+        raise_if([Problem(file=str(path), line=0, message="expected a mapping of pattern entries")])
+    entries = []
+    for key, entry in raw.items():
+        if not isinstance(entry, dict):
+            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': expected a mapping with pattern and description"))
+            continue
+        unknown = set(entry) - {"pattern", "description"}
+        if unknown:
+            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': unknown field(s) {', '.join(sorted(unknown))}"))
+        pattern, description = entry.get("pattern"), entry.get("description")
+        if not isinstance(pattern, str) or not pattern:
+            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': 'pattern' must be a non-empty string"))
+            continue
+        if not isinstance(description, str) or not description:
+            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': 'description' must be a non-empty string"))
+            continue
+        try:
+            compiled = re.compile(pattern)
+        except re.error as err:
+            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': invalid regular expression: {err}"))
+            continue
+        entries.append(Boilerplate(key=str(key), pattern=compiled, description=description))
+    raise_if(problems)
+    return tuple(entries)
+
+
+def load_search_terms(path: Path = DATA_DIR / "search_terms.yml") -> tuple[str, ...]:
+    """Load the domain terms given to the search segmenter."""
+    problems: list[Problem] = []
+    raw = load_yaml(path, problems)
+    raise_if(problems)
+    if not isinstance(raw, dict) or set(raw) != {"terms"}:
+        raise_if([Problem(file=str(path), line=0, message="expected exactly one key 'terms' with a list of words")])
+    terms = _string_list(path, "terms", raw["terms"], problems)
+    raise_if(problems)
+    return terms

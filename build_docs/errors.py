@@ -1,0 +1,31 @@
+"""Problems found in the input, collected and reported together."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class Problem:
+    """One error about the input, located by file and line."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+class BuildError(Exception):
+    """Raised once per stage with every problem that stage found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def raise_if(problems: list[Problem]) -> None:
+    """Raise a BuildError if any problem was collected."""
+    if problems:
+        raise BuildError(problems)

@@ -1,0 +1,61 @@
+"""Stage 1: find seed files and decode them, reporting the encoding used."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Problem, raise_if
+from .records import SeedFile
+
+# Tried in order; GB18030 is a superset of GBK/GB2312, the usual legacy encodings of Chinese pages.
+ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def read_seeds(seeds_dir: Path, shown_as: str | None = None) -> tuple[SeedFile, ...]:
+    """Read every *.txt seed in a folder, collecting all decoding problems."""
+    prefix = shown_as if shown_as is not None else str(seeds_dir)
+    problems: list[Problem] = []
+    seeds: list[SeedFile] = []
+    if not seeds_dir.is_dir():
+        raise_if([Problem(file=prefix, line=0, message="seed folder not found")])
+    paths = sorted(seeds_dir.glob("*.txt"))
+    if not paths:
+        raise_if([Problem(file=prefix, line=0, message="no seed texts (*.txt) in this folder")])
+    for path in paths:
+        name = f"{prefix.rstrip('/')}/{path.name}"
+        seed = decode_seed(name, path.read_bytes(), problems)
+        if seed is not None:
+            seeds.append(seed)
+    raise_if(problems)
+    return tuple(seeds)
+
+
+def decode_seed(name: str, data: bytes, problems: list[Problem]) -> SeedFile | None:
+    """Decode one seed's bytes, appending a located problem when that fails."""
+    text = None
+    encoding = ""
+    for candidate in ENCODINGS:
+        try:
+            text = data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        encoding = "utf-8 (with BOM)" if candidate == "utf-8-sig" and data.startswith(b"\xef\xbb\xbf") else (
+            "utf-8" if candidate == "utf-8-sig" else candidate
+        )
+        break
+    if text is None:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = data[: err.start].count(b"\n") + 1
+            problems.append(Problem(
+                file=name, line=line,
+                message=f"undecodable bytes {data[err.start:err.start + 4]!r}: not UTF-8 (with or without BOM) nor GB18030",
+            ))
+        return None
+    if not text.strip():
+        problems.append(Problem(file=name, line=1, message="empty seed text"))
+        return None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return SeedFile(name=name, encoding=encoding, lines=tuple(lines))

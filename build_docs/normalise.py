@@ -1,0 +1,208 @@
+"""Stage 2: repair line-level extraction damage, then rejoin wrapped lines into paragraphs.
+
+The line passes are an ordered tuple of small named `str -> str` functions. None of them
+touches a Han character; what each changed is counted per file for the editorial notes.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .records import Line, Paragraph, SeedFile, Source
+from .text import CJK_PUNCT, CLAUSE_PUNCT_RE, HAN, display_width, ends_sentence
+
+# White space that extraction leaves at line edges: ASCII, ideographic space, NBSP, stray BOM.
+EDGE_SPACE = " \t\r\u3000\u00a0\ufeff"
+
+# Chinese context: a Han character or full-width punctuation beside the ASCII mark.
+_CTX = f"{HAN}{CJK_PUNCT}"
+# Half-width , ; : ? ! typed inside Chinese text; the look-arounds require Chinese on one side.
+ASCII_PUNCT_IN_CHINESE_RE = re.compile(rf"(?<=[{_CTX}])[,;:?!]|[,;:?!](?=[{_CTX}])")
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# A half-width bracket pair with no brackets inside; converted only when Chinese is in or beside it.
+ASCII_PARENS_RE = re.compile(r"(?P<before>.?)\((?P<inner>[^()]*)\)(?P<after>.?)")
+HAN_OR_PUNCT_RE = re.compile(f"[{_CTX}]")
+# One justification space between a Han character and a digit, as narrow columns pad them.
+# Exactly one: wider runs (as in '15:45    来源') separate fields and are kept.
+HAN_DIGIT_SPACE_RE = re.compile(rf"(?<=[{HAN}]) (?=[0-9])|(?<=[0-9]) (?=[{HAN}])")
+
+
+def strip_edges(text: str) -> str:
+    """Strip white space and stray BOMs from both ends of a line."""
+    return text.strip(EDGE_SPACE)
+
+
+def full_width_punctuation(text: str) -> str:
+    """Turn half-width , ; : ? ! into full width where Chinese text surrounds them."""
+
+    def convert(match: re.Match[str]) -> str:
+        start, end = match.span()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        # Thousands separators and clock times stay as they are: 1,000 / 15:45.
+        if before.isdigit() and after.isdigit():
+            return match.group()
+        return FULL_WIDTH[match.group()]
+
+    return ASCII_PUNCT_IN_CHINESE_RE.sub(convert, text)
+
+
+def full_width_brackets(text: str) -> str:
+    """Turn a half-width bracket pair into full width when Chinese is inside or beside it."""
+
+    def convert(match: re.Match[str]) -> str:
+        if not HAN_OR_PUNCT_RE.search(match.group()):
+            return match.group()
+        return f"{match['before']}（{match['inner']}）{match['after']}"
+
+    previous = None
+    while previous != text:  # nested pairs convert from the inside out
+        previous, text = text, ASCII_PARENS_RE.sub(convert, text)
+    return text
+
+
+def drop_han_digit_spaces(text: str) -> str:
+    """Remove a single justification space between a Han character and a digit."""
+    return HAN_DIGIT_SPACE_RE.sub("", text)
+
+
+LinePass = Callable[[str], str]
+
+LINE_PASSES: tuple[tuple[str, LinePass], ...] = (
+    ("strip_edges", strip_edges),
+    ("full_width_punctuation", full_width_punctuation),
+    ("full_width_brackets", full_width_brackets),
+    ("drop_han_digit_spaces", drop_han_digit_spaces),
+)
+
+
+def normalise_line(text: str) -> str:
+    """Apply every line pass in order."""
+    for _, func in LINE_PASSES:
+        text = func(text)
+    return text
+
+
+@dataclass(frozen=True, kw_only=True)
+class NormalisedSeed:
+    """A seed's normalised lines plus what each pass changed (character in -> out, count)."""
+
+    seed: SeedFile
+    lines: tuple[Line, ...]
+    changes: tuple[tuple[str, str, int], ...]
+
+
+def normalise_seed(seed: SeedFile) -> NormalisedSeed:
+    """Normalise every line of a seed, counting each pass's character substitutions."""
+    tally: Counter[tuple[str, str]] = Counter()
+    out: list[Line] = []
+    for number, raw in enumerate(seed.lines, start=1):
+        text = raw
+        for name, func in LINE_PASSES:
+            new = func(text)
+            if new != text:
+                tally.update((name, change) for change in describe_change(text, new))
+            text = new
+        out.append(Line(file=seed.name, number=number, text=text))
+    changes = tuple(sorted((name, change, n) for (name, change), n in tally.items()))
+    return NormalisedSeed(seed=seed, lines=tuple(out), changes=changes)
+
+
+def describe_change(before: str, after: str) -> list[str]:
+    """Describe a pass's edit as 'x→y' substitutions and 'x removed' entries, one per character."""
+    lost = Counter(before) - Counter(after)
+    gained = Counter(after) - Counter(before)
+    described: list[str] = []
+    for ch, n in sorted(lost.items()):
+        target = FULL_WIDTH.get(ch)
+        if target and gained[target]:
+            k = min(n, gained[target])
+            described += [f"{ch}→{target}"] * k
+            gained[target] -= k
+            n -= k
+        described += [f"{_show(ch)} removed"] * n
+    return described
+
+
+def _show(ch: str) -> str:
+    """Name invisible characters."""
+    return {" ": "space", "\u3000": "ideographic space", "\t": "tab", "\r": "CR", "\ufeff": "BOM", "\u00a0": "NBSP"}.get(ch, ch)
+
+
+# ---------------------------------------------------------------------------------------------
+# Unwrapping: lines -> paragraphs
+
+
+def column_width(texts: Sequence[str]) -> float | None:
+    """Detect a hard-wrapped narrow column and return its width in cells, else None."""
+    widths = sorted(display_width(t) for t in texts if t)
+    if len(widths) < 12:
+        return None
+    median = widths[len(widths) // 2]
+    if median > 30:
+        return None
+    near = sum(1 for w in widths if abs(w - median) <= 3)
+    return median if near / len(widths) >= 0.6 else None
+
+
+# Lines that always stand alone: Markdown-marked headings, photo captions, bylines.
+STANDALONE_RE = re.compile(r"^(#{1,6}\s|[▲△■])")
+# A short line in free (unwrapped) text that ends without punctuation stands alone: a heading.
+FREE_STANDALONE_MAX = 40
+
+
+def unwrap(lines: Sequence[Line], width: float | None) -> list[Paragraph]:
+    """Join wrapped lines into paragraphs, remembering blank lines that fell inside them."""
+    paragraphs: list[Paragraph] = []
+    parts: list[Line] = []
+    breaks: list[int] = []
+    gap = 0
+    gap_before = 0
+    for line in lines:
+        if not line.text:
+            gap += 1
+            continue
+        if parts and _joins(parts, line.text, gap, width):
+            if gap:
+                breaks.append(sum(len(p.text) for p in parts))
+            parts.append(line)
+        else:
+            if parts:
+                paragraphs.append(_paragraph(parts, breaks, gap_before))
+            parts, breaks, gap_before = [line], [], gap
+        gap = 0
+    if parts:
+        paragraphs.append(_paragraph(parts, breaks, gap_before))
+    return paragraphs
+
+
+def _paragraph(parts: list[Line], breaks: list[int], gap_before: int) -> Paragraph:
+    return Paragraph(
+        text="".join(p.text for p in parts),
+        source=Source(file=parts[0].file, start=parts[0].number, end=parts[-1].number),
+        gap_before=gap_before,
+        breaks=tuple(breaks),
+        joins=len(parts) - 1,
+    )
+
+
+def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
+    """Decide whether the next line continues the paragraph built so far."""
+    prev = parts[-1].text
+    if STANDALONE_RE.match(prev) or STANDALONE_RE.match(nxt):
+        return False
+    if ends_sentence(prev):
+        if width is None:
+            return False
+        # In a narrow column a full line that ends a sentence may still run on; a short one
+        # or one followed by a blank line closes the paragraph.
+        return gap == 0 and display_width(prev) >= width * 0.75
+    if width is None:
+        # Free text: one line per paragraph. A short unpunctuated line is a heading; a long
+        # one cut without punctuation was broken by a page or column change: rejoin it.
+        return display_width(prev) > FREE_STANDALONE_MAX
+    if len(parts) == 1 and display_width(prev) <= width * 0.6 and not CLAUSE_PUNCT_RE.search(prev):
+        return False  # a short standalone line inside a column: a heading
+    return True

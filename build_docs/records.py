@@ -1,0 +1,129 @@
+"""Frozen records passed between pipeline stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """Where a piece of text came from: seed file and 1-based inclusive line range."""
+
+    file: str
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return f"{self.file}:{self.start}"
+        return f"{self.file}:{self.start}-{self.end}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Line:
+    """One normalised seed line with its number."""
+
+    file: str
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SeedFile:
+    """A decoded seed file."""
+
+    name: str  # path as shown to readers, e.g. seeds/x.txt
+    encoding: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Paragraph:
+    """A run of joined lines; `breaks` are text offsets where blank lines fell inside it."""
+
+    text: str
+    source: Source
+    gap_before: int  # blank lines before it in the seed
+    breaks: tuple[int, ...] = ()
+    joins: int = 0  # line breaks removed to make it
+
+
+@dataclass(frozen=True, kw_only=True)
+class Region:
+    """A place parsed with the gazetteer: province / city / district (+ sub-units)."""
+
+    province: str
+    city: str
+    district: str
+    subunits: tuple[str, ...] = ()
+
+    @property
+    def district_key(self) -> tuple[str, str, str]:
+        return (self.province, self.city, self.district)
+
+    @property
+    def full(self) -> str:
+        return self.province + self.city + self.district + "".join(self.subunits)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Block:
+    """A body element of an article: paragraph, heading, caption or credit."""
+
+    kind: str  # "para" | "heading" | "caption" | "credit"
+    text: str
+    source: Source
+    level: int = 0  # heading level on the page (3 or 4)
+    lead: str = ""  # run-in lead sentence shown in bold (paragraphs only)
+    ident: str = ""  # stable anchor id, set when the handbook is indexed
+
+    @property
+    def rest(self) -> str:
+        """The paragraph text after its run-in lead."""
+        return self.text[len(self.lead):]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article:
+    """One recovered article with its metadata and body."""
+
+    region: Region
+    title: str
+    kicker: str
+    author: str
+    role: str
+    date: str  # ISO yyyy-mm-dd or ""
+    date_text: str  # as printed in the seed, or ""
+    publisher: str  # the source named in the seed, or ""
+    headline: Source
+    blocks: tuple[Block, ...]
+    ident: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Note:
+    """One entry for the editorial notes page (校勘记)."""
+
+    kind: str  # key into NOTE_KINDS in render
+    source: Source
+    message: str
+    text: str = ""  # verbatim text concerned (removed lines are quoted in full)
+
+
+@dataclass(frozen=True, kw_only=True)
+class District:
+    """A district page: its region and articles."""
+
+    region: Region
+    slug: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Handbook:
+    """Everything the renderer needs."""
+
+    districts: tuple[District, ...]
+    notes: tuple[Note, ...]
+    seeds: tuple[SeedFile, ...]
+    change_counts: tuple[tuple[str, str, str, int], ...] = field(default=())  # (file, pass, change, count)
+    declared: tuple[tuple[str, str, str], ...] = field(default=())  # (data file, key, description)

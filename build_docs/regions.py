@@ -1,0 +1,120 @@
+"""Parse place names with a real gazetteer (jionlp) and make ASCII slugs (pypinyin)."""
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+from .data import Vocabulary
+from .records import Region
+
+with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+    import jionlp
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> dict:
+    with contextlib.redirect_stdout(io.StringIO()):
+        return jionlp.parse_location(text)
+
+
+def split_subunits(detail: str, vocab: Vocabulary) -> tuple[str, ...] | None:
+    """Split '湖里街道湖里社区' into units; None if the text is not only units."""
+    if not detail:
+        return ()
+    suffixes = "|".join(map(re.escape, vocab.subunit_suffixes))
+    units = re.findall(rf".+?(?:{suffixes})", detail)
+    return tuple(units) if "".join(units) == detail else None
+
+
+def parse_place(text: str, vocab: Vocabulary) -> Region | None:
+    """Parse a text that is wholly a place name down to district level, else None."""
+    text = text.strip()
+    if not text or not re.fullmatch(r"[\u4e00-\u9fff]+", text):
+        return None
+    found = _parse(text)
+    if not (found.get("province") and found.get("county")):
+        return None
+    subunits = split_subunits(found.get("detail") or "", vocab)
+    if subunits is None:
+        return None
+    return Region(province=found["province"], city=found.get("city") or found["province"],
+                  district=found["county"], subunits=subunits)
+
+
+def region_prefix(text: str) -> Region | None:
+    """Parse the place at the start of a role such as '福建省厦门市集美区委书记'."""
+    compact = re.sub(r"\s+", "", text)
+    if not re.match(r"[\u4e00-\u9fff]", compact):
+        return None
+    found = _parse(compact[:40])
+    if not (found.get("province") and found.get("county")):
+        return None
+    # The district must be named in the text itself, not only inferred by the gazetteer.
+    short = found["county"][:-1] if len(found["county"]) > 2 else found["county"]
+    if short not in compact:
+        return None
+    return Region(province=found["province"], city=found.get("city") or found["province"], district=found["county"])
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """Map each gazetteer name to its short alias (红河哈尼族彝族自治州 -> 红河)."""
+    from jionlp.dictionary.dictionary_loader import china_location_loader
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        tree = china_location_loader()
+    aliases: dict[str, str] = {}
+
+    def walk(node: dict) -> None:
+        for key, child in node.items():
+            if key.startswith("_") or not isinstance(child, dict):
+                continue
+            alias = child.get("_alias")
+            if isinstance(alias, list) and alias and key not in aliases:
+                aliases[key] = alias[0]
+            walk(child)
+
+    walk(tree)
+    return aliases
+
+
+def short_name(name: str, vocab: Vocabulary) -> str:
+    """Give the short form of a place: 翔安区 -> 翔安, 红河哈尼族彝族自治州 -> 红河."""
+    alias = _aliases().get(name)
+    if alias and len(alias) >= 2:
+        return alias
+    for suffix in vocab.admin_suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            name = name[: -len(suffix)]
+            break
+    # Autonomous prefectures and counties name their peoples: 红河哈尼族彝族 -> 红河.
+    stripped = re.sub(r"(?:[\u4e00-\u9fff]{1,3}族)+$", "", name)
+    return stripped if len(stripped) >= 2 else name
+
+
+def pinyin_slug(name: str) -> str:
+    """Romanise a Chinese name as one lower-case ASCII word."""
+    return re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(name)).lower())
+
+
+def region_slug(region: Region, vocab: Vocabulary) -> str:
+    """Make the district page slug: province-city-district in pinyin."""
+    parts = [region.province, region.city, region.district]
+    if region.city == region.province:  # municipalities: 北京市 / 北京市 / 东城区
+        parts = [region.province, region.district]
+    return "-".join(pinyin_slug(short_name(p, vocab)) for p in parts)
+
+
+def mention_names(region: Region, vocab: Vocabulary) -> tuple[str, ...]:
+    """Names that show a body talks about this district (full and short forms)."""
+    names = {region.district, short_name(region.district, vocab)}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def count_mentions(text: str, region: Region, vocab: Vocabulary) -> int:
+    """Count how often a text names the district (short form, which the full form contains)."""
+    return text.count(short_name(region.district, vocab))

@@ -1,0 +1,33 @@
+"""Character classes and small text predicates shared by the stages."""
+from __future__ import annotations
+
+import re
+
+from zhon import hanzi
+
+# Han ideographs as a regex class body (zhon knows the CJK blocks and extensions).
+HAN = hanzi.characters
+# Chinese (full-width) punctuation as a regex class body.
+CJK_PUNCT = re.escape(hanzi.punctuation)
+
+HAN_RE = re.compile(f"[{HAN}]")
+
+# Sentence-final punctuation, optionally closed by quotes or brackets: the end of a sentence.
+SENTENCE_END_RE = re.compile(r"[。！？!?…]+[”’」』）)》]*$")
+# Any punctuation inside a line that marks it as running text rather than a heading.
+CLAUSE_PUNCT_RE = re.compile(r"[。，、；：！？,;:!?]")
+
+
+def han_chars(text: str) -> list[str]:
+    """Return the Han characters of a text, in order."""
+    return HAN_RE.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Tell whether a text ends with sentence-final punctuation."""
+    return bool(SENTENCE_END_RE.search(text))
+
+
+def display_width(text: str) -> float:
+    """Measure width in full-width cells (ASCII counts half), as a column is set."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
