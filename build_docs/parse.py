@@ -14,7 +14,7 @@ from .data import Boilerplate, Vocabulary
 from .errors import Problem
 from .normalise import NormalisedSeed, column_width, unwrap
 from .records import Article, Block, Line, Note, Paragraph, Region, Source
-from .regions import count_mentions, parse_place, region_prefix
+from .regions import count_mentions, parse_place, region_prefix, short_name
 from .text import HAN, display_width, ends_sentence
 
 # A newspaper page header: '2021年4月19日 星期一'. Dates the articles below it.
@@ -143,6 +143,11 @@ class Parser:
                 continue
             segments[-1].append(line)
             i += 1
+        if not headlines:
+            self.problems.append(Problem(
+                file=seed.seed.name, line=next((ln.number for ln in lines if ln.text), 1),
+                message="no recognisable article: no headline block (dateline '省市区：标题', Markdown '# 标题' or web title) found",
+            ))
         body_texts = [ln.text for seg in segments for ln in seg if ln.text]
         width = column_width(body_texts)
         bodies = []
@@ -293,7 +298,7 @@ class Parser:
                               if above else "其上没有标题")
                 self.notes.append(Note(
                     kind="rematch", source=body.source,
-                    message=(f"正文按内容归入 {head.source} 的标题「{head.title}」：正文提到“{head.region.district}”"
+                    message=(f"正文按内容归入 {head.source} 的标题「{head.title}」：正文提到“{short_name(head.region.district, self.vocab)}”"
                              f" {scores[bi][hi]} 次，{above_note}"),
                 ))
             pairs.append((head, body))
@@ -349,8 +354,7 @@ class Parser:
         # An orphan start sits right after a figure: where a layout break put it.
         orphans = [i for i, (b, _) in enumerate(blocks)
                    if b.kind == "para" and i > 0 and blocks[i - 1][0].kind == "caption"
-                   and (i + 1 >= len(blocks) or True)]
-        orphans = [i for i in orphans if i not in dangling and _prev_text_ends(blocks, i)]
+                   and i not in dangling and _prev_text_ends(blocks, i)]
         if not dangling:
             return blocks
         if len(dangling) != 1 or len(orphans) != 1 or orphans[0] > dangling[0]:
@@ -368,8 +372,8 @@ class Parser:
         first_block, first_para = run[0]
         target_block, target_para = blocks[d]
         joined = replace(target_block, text=target_block.text + first_block.text,
-                         source=Source(file=target_block.source.file, start=target_block.source.start,
-                                       end=target_block.source.end))
+                         source=replace(target_block.source, also=(
+                             *target_block.source.also, (first_block.source.start, first_block.source.end))))
         self.notes.append(Note(
             kind="fragment", source=first_block.source,
             message=(f"错位片段（{len(run)} 段，{run[0][0].source} 起）移回 {target_block.source} 段末："
@@ -383,26 +387,33 @@ class Parser:
     def _leads(self, blocks: list[tuple[Block, Paragraph]]) -> list[tuple[Block, Paragraph]]:
         """Mark run-in leads in bold; a lead broken by a blank line in the column is a section head."""
         out: list[tuple[Block, Paragraph]] = []
-        after_heading = True  # the article's first paragraph and a section's first are intros
-        for block, para in blocks:
+        # The article's opening paragraph never has a run-in lead. A section's first paragraph is
+        # usually its introduction; it has a lead only when the next paragraph has one too
+        # (a parallel series such as '党建引领，从上推动。' / '村民自主，自下发力。').
+        after_heading = False
+        opening = True
+        for index, (block, para) in enumerate(blocks):
             if block.kind == "heading":
-                after_heading = True
+                after_heading, opening = True, False
                 out.append((block, para))
                 continue
             if block.kind != "para":
                 out.append((block, para))
                 continue
-            m = LEAD_RE.match(block.text)
-            lead = m["lead"] if m and _balanced(m["lead"]) and m["lead"].count("，") <= 1 else ""
-            if lead and not after_heading:
+            lead = _lead_of(block.text)
+            if after_heading:
+                following = blocks[index + 1][0] if index + 1 < len(blocks) else None
+                if not (following and following.kind == "para" and _lead_of(following.text)):
+                    lead = ""
+            if lead and not opening:
                 if "，" in lead and any(0 < off < len(lead) for off in para.breaks):
                     out.append((Block(kind="heading", text=lead, source=block.source, level=3), para))
                     out.append((replace(block, text=block.text[len(lead):]), para))
-                    after_heading = False
+                    after_heading = opening = False
                     continue
                 block = replace(block, lead=lead)
             out.append((block, para))
-            after_heading = False
+            after_heading = opening = False
         if not any(b.kind == "heading" for b, _ in out):
             promoted = []
             for block, para in out:
@@ -452,6 +463,14 @@ def _level_headings(blocks: list[tuple[Block, Paragraph]]) -> list[tuple[Block, 
             block = replace(block, level=min(block.level, 4) if block.level >= 3 else 3)
         out.append((block, para))
     return out
+
+
+def _lead_of(text: str) -> str:
+    """Return a paragraph's run-in lead sentence, or '' if it has none."""
+    m = LEAD_RE.match(text)
+    if m and _balanced(m["lead"]) and m["lead"].count("，") <= 1:
+        return m["lead"]
+    return ""
 
 
 def _balanced(text: str) -> bool:

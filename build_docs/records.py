@@ -11,11 +11,11 @@ class Source:
     file: str
     start: int
     end: int
+    also: tuple[tuple[int, int], ...] = ()  # further line ranges joined onto this text
 
     def __str__(self) -> str:
-        if self.start == self.end:
-            return f"{self.file}:{self.start}"
-        return f"{self.file}:{self.start}-{self.end}"
+        ranges = [(self.start, self.end), *self.also]
+        return f"{self.file}:" + "+".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
 
 
 @dataclass(frozen=True, kw_only=True)
