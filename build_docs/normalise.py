@@ -18,12 +18,15 @@ EDGE_SPACE = " \t\r\u3000\u00a0\ufeff"
 
 # Chinese context: a Han character or full-width punctuation beside the ASCII mark.
 _CTX = f"{HAN}{CJK_PUNCT}"
-# Half-width , ; : ? ! typed inside Chinese text; the look-arounds require Chinese on one side.
-ASCII_PUNCT_IN_CHINESE_RE = re.compile(rf"(?<=[{_CTX}])[,;:?!]|[,;:?!](?=[{_CTX}])")
+# Half-width , ; : ? ! as typed with the input method in half-width mode.
+ASCII_MARK_RE = re.compile(r"[,;:?!]")
+# What may sit between a mark and the Chinese text it belongs to: figures ('5.7%,11项'),
+# spaces and other half-width marks ('::“').
+_SKIP = set("0123456789.%  ,;:?!")
+CONTEXT_RE = re.compile(f"[{_CTX}]")
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # A half-width bracket pair with no brackets inside; converted only when Chinese is in or beside it.
 ASCII_PARENS_RE = re.compile(r"(?P<before>.?)\((?P<inner>[^()]*)\)(?P<after>.?)")
-HAN_OR_PUNCT_RE = re.compile(f"[{_CTX}]")
 # One justification space between a Han character and a digit, as narrow columns pad them.
 # Exactly one: wider runs (as in '15:45    来源') separate fields and are kept.
 HAN_DIGIT_SPACE_RE = re.compile(rf"(?<=[{HAN}]) (?=[0-9])|(?<=[0-9]) (?=[{HAN}])")
@@ -36,24 +39,32 @@ def strip_edges(text: str) -> str:
 
 def full_width_punctuation(text: str) -> str:
     """Turn half-width , ; : ? ! into full width where Chinese text surrounds them."""
-
-    def convert(match: re.Match[str]) -> str:
-        start, end = match.span()
-        before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
+    out = list(text)
+    for match in ASCII_MARK_RE.finditer(text):
+        i = match.start()
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
         # Thousands separators and clock times stay as they are: 1,000 / 15:45.
         if before.isdigit() and after.isdigit():
-            return match.group()
-        return FULL_WIDTH[match.group()]
+            continue
+        if _chinese_beside(text, i, -1) or _chinese_beside(text, i, +1):
+            out[i] = FULL_WIDTH[match.group()]
+    return "".join(out)
 
-    return ASCII_PUNCT_IN_CHINESE_RE.sub(convert, text)
+
+def _chinese_beside(text: str, i: int, step: int) -> bool:
+    """Tell whether the nearest character past figures and marks, one way from i, is Chinese."""
+    j = i + step
+    while 0 <= j < len(text) and text[j] in _SKIP:
+        j += step
+    return 0 <= j < len(text) and bool(CONTEXT_RE.match(text[j]))
 
 
 def full_width_brackets(text: str) -> str:
     """Turn a half-width bracket pair into full width when Chinese is inside or beside it."""
 
     def convert(match: re.Match[str]) -> str:
-        if not HAN_OR_PUNCT_RE.search(match.group()):
+        if not CONTEXT_RE.search(match.group()):
             return match.group()
         return f"{match['before']}（{match['inner']}）{match['after']}"
 

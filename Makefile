@@ -1,0 +1,139 @@
+# 案例手册 — build and test entry points.  `make help` lists the targets.
+#
+# docs/ is generated from seeds/ by `python -m build_docs`; site/ is built from
+# docs/ by mkdocs.  Both are throw-away outputs (see .gitignore); the reference
+# copy of the generated Markdown lives in tests/golden/docs/ (`make golden`).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON      ?= python3
+PYTEST_ARGS ?=
+SERVE_ADDR  ?= 127.0.0.1:8000
+
+VENV       := .venv
+VENV_PY    := $(VENV)/bin/python
+MKDOCS     := $(VENV)/bin/mkdocs
+VENV_STAMP := $(VENV)/.stamp-install
+TEST_STAMP := $(VENV)/.stamp-test-extras
+
+SEEDS       := seeds
+DOCS        := docs
+SITE        := site
+SITE_TMP    := .site.tmp
+SITE_OLD    := .site.old
+GOLDEN_TMP  := .golden.tmp
+GOLDEN_DOCS := tests/golden/docs
+
+GENERATE := $(VENV_PY) -m build_docs --seeds $(SEEDS) --docs
+
+# Silence mkdocs-material's end-of-life banner in every build log.
+export NO_MKDOCS_2_WARNING := 1
+
+# Debian packages the browser tests need (Playwright drives /usr/bin/chromium;
+# `playwright install` is never used).
+APT_PACKAGES := chromium fonts-noto-cjk
+
+.PHONY: help venv site serve test-deps system-deps test golden clean distclean
+
+help: ## List the targets
+	@echo "Usage: make <target> [PYTHON=python3] [PYTEST_ARGS='-k smoke']"
+	@echo
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_.-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+# ---------------------------------------------------------------- environment
+
+venv: $(VENV_STAMP) ## Create .venv (if missing) and pip install -e . into it
+
+$(VENV_PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Re-run the install whenever pyproject.toml changes.
+$(VENV_STAMP): pyproject.toml | $(VENV_PY)
+	$(VENV_PY) -m pip install -e .
+	touch $@
+
+test-deps: $(TEST_STAMP) system-deps ## Install the [test] extras, plus Debian chromium and fonts-noto-cjk if missing
+
+$(TEST_STAMP): pyproject.toml $(VENV_STAMP)
+	$(VENV_PY) -m pip install -e '.[test]'
+	touch $@
+
+system-deps: ## apt-get install chromium and fonts-noto-cjk, only those missing
+	@missing=""; \
+	for pkg in $(APT_PACKAGES); do \
+	  dpkg -s "$$pkg" >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	if ! command -v chromium >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ]; then \
+	  case " $$missing " in *" chromium "*) ;; *) missing="$$missing chromium" ;; esac; \
+	fi; \
+	if [ -z "$$missing" ]; then \
+	  echo "system-deps: $(APT_PACKAGES) already installed"; \
+	  exit 0; \
+	fi; \
+	if [ "$$(id -u)" -eq 0 ]; then \
+	  sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then \
+	  sudo="sudo"; \
+	else \
+	  echo "system-deps: missing Debian packages:$$missing" >&2; \
+	  echo "system-deps: not root and sudo is not available; run as root:" >&2; \
+	  echo "    apt-get update && apt-get install -y$$missing" >&2; \
+	  exit 1; \
+	fi; \
+	echo "system-deps: installing$$missing"; \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update; \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	[ -x /usr/bin/chromium ] || { echo "system-deps: /usr/bin/chromium still missing after install" >&2; exit 1; }
+
+# ---------------------------------------------------------------------- build
+
+site: venv ## Generate docs/ and build site/ (mkdocs --strict; site/ is replaced only on success)
+	$(GENERATE) $(DOCS)
+	rm -rf $(SITE_TMP)
+	$(MKDOCS) build --strict --site-dir $(SITE_TMP) || { \
+	  rm -rf $(SITE_TMP); \
+	  echo "site: mkdocs build failed; previous $(SITE)/ left untouched" >&2; \
+	  exit 1; \
+	}
+	rm -rf $(SITE_OLD)
+	if [ -d $(SITE) ]; then mv $(SITE) $(SITE_OLD); fi
+	mv $(SITE_TMP) $(SITE)
+	rm -rf $(SITE_OLD)
+
+serve: venv ## Generate docs/ and run mkdocs serve on http://127.0.0.1:8000 (SERVE_ADDR=...)
+	$(GENERATE) $(DOCS)
+	$(MKDOCS) serve --dev-addr $(SERVE_ADDR)
+
+# ---------------------------------------------------------------------- tests
+
+test: test-deps site ## Build the site and run the test suite (extra options: PYTEST_ARGS=...)
+	@echo "$(VENV_PY) -m pytest -q $(PYTEST_ARGS)"
+	@rc=0; $(VENV_PY) -m pytest -q $(PYTEST_ARGS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then \
+	  echo "test: pytest collected no tests (exit 5) -- tests/ should never be empty; failing" >&2; \
+	  exit 1; \
+	fi; \
+	exit $$rc
+
+golden: venv ## Regenerate tests/golden/docs/ from seeds/ (the only target that rewrites goldens)
+	rm -rf $(GOLDEN_TMP)
+	mkdir -p $(GOLDEN_TMP)
+	$(GENERATE) $(GOLDEN_TMP)/docs || { rm -rf $(GOLDEN_TMP); exit 1; }
+	rm -rf $(GOLDEN_DOCS)
+	mkdir -p $(dir $(GOLDEN_DOCS))
+	cp -a $(GOLDEN_TMP)/docs $(GOLDEN_DOCS)
+	rm -rf $(GOLDEN_TMP)
+	@echo "golden: wrote $(GOLDEN_DOCS)/ ($$(find $(GOLDEN_DOCS) -type f | wc -l) files)"
+
+# -------------------------------------------------------------------- cleanup
+
+clean: ## Remove site/, docs/, build temporaries and caches (keeps .venv)
+	rm -rf $(SITE) $(DOCS) $(SITE_TMP) $(SITE_OLD) $(GOLDEN_TMP) \
+	  .pytest_cache .hypothesis build *.egg-info
+	find . \( -path ./$(VENV) -o -path ./.git \) -prune -o \
+	  -type d -name __pycache__ -exec rm -rf {} +
+
+distclean: clean ## clean, and remove .venv too
+	rm -rf $(VENV)

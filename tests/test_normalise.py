@@ -1,0 +1,180 @@
+"""One input/expected pair per normalisation rule, each also checked for idempotence."""
+from __future__ import annotations
+
+from textwrap import dedent
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_docs.normalise import (
+    LINE_PASSES,
+    column_width,
+    drop_han_digit_spaces,
+    full_width_brackets,
+    full_width_punctuation,
+    normalise_line,
+    strip_edges,
+    unwrap,
+)
+from build_docs.records import Line
+from build_docs.text import han_chars
+
+LINE_CASES = [
+    # (pass, input, expected)
+    (strip_edges, " \u3000云南省曲靖市麒麟区：\r", "云南省曲靖市麒麟区："),
+    (full_width_punctuation, "习近平总书记强调,城市工作在党和国家工作全局中举足轻重", "习近平总书记强调，城市工作在党和国家工作全局中举足轻重"),
+    (full_width_punctuation, "福建省厦门市海沧区:", "福建省厦门市海沧区："),
+    (full_width_punctuation, "难题;大力推进", "难题；大力推进"),
+    (full_width_punctuation, "怎么办?我们怎么做!", "怎么办？我们怎么做！"),
+    (full_width_punctuation, "2019年10月12日15:45 来源:人民网", "2019年10月12日15:45 来源：人民网"),
+    (full_width_punctuation, "共计1,000人,同比增长", "共计1,000人，同比增长"),
+    (full_width_punctuation, "GDP增长5.7%,11项指标", "GDP增长5.7%，11项指标"),
+    (full_width_punctuation, "version 1.2, see: http://x.org", "version 1.2, see: http://x.org"),
+    (full_width_brackets, "重大决策(项目)参与权", "重大决策（项目）参与权"),
+    (full_width_brackets, "(一)确立一个重心", "（一）确立一个重心"),
+    (full_width_brackets, "推行党建“5+X”(参加1次主题党日)和", "推行党建“5+X”（参加1次主题党日）和"),
+    (full_width_brackets, "f(x) = (1+7)", "f(x) = (1+7)"),
+    (drop_han_digit_spaces, "区镇两级财政最高补助 750 万元", "区镇两级财政最高补助750万元"),
+    (drop_han_digit_spaces, "全面摸排全区 47个物业小区", "全面摸排全区47个物业小区"),
+    (drop_han_digit_spaces, "2019年10月12日15:45    来源", "2019年10月12日15:45    来源"),
+    (drop_han_digit_spaces, "配备5-7名、“1+7”文件、90.9%、1.9万名", "配备5-7名、“1+7”文件、90.9%、1.9万名"),
+]
+
+
+@pytest.mark.parametrize(("rule", "given_text", "expected"), LINE_CASES,
+                         ids=[f"{rule.__name__}-{i}" for i, (rule, _, _) in enumerate(LINE_CASES)])
+def test_line_rule_gives_expected_and_is_idempotent(rule, given_text, expected):
+    assert rule(given_text) == expected
+    assert rule(expected) == expected
+
+
+def test_numbers_ranges_and_latin_survive_the_whole_line_pipeline():
+    text = "1.9万名党员、配备5-7名、“1+7”文件、达标率90.9%、2021年、APP、GDP增长5.7%"
+    assert normalise_line(text) == text
+
+
+def test_passes_are_named_and_ordered():
+    names = [name for name, _ in LINE_PASSES]
+    assert names[0] == "strip_edges"
+    assert len(set(names)) == len(names)
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(file="t.txt", number=i, text=normalise_line(t)) for i, t in enumerate(dedent(text).strip("\n").split("\n"), 1)]
+
+
+def _texts(paragraphs) -> list[str]:
+    return [p.text for p in paragraphs]
+
+
+COLUMN = """\
+    近年来，翔安区坚持以习近平新时代
+    中国特色社会主义思想为指导，主动融入
+    “跨岛发展”重大战略，抢抓“岛外大发展”
+    重大机遇，引导各级党组织和党员干部以
+    “一刻也等不得”的责任感，朝着目标前行，
+    跳起摸高、争先进位。
+
+    筑牢基层党建堡垒，构建治理新格
+
+    局。从昔日的“风头水尾”蜕变为如今的
+    滨海新城，一路走来，翔安区在基层党建
+    工作中，始终坚持“打基础、补短板、出亮
+    点”的思路，把一切工作落到支部上，不
+    断增强基层党组织的组织力、凝聚力。
+    调解决200余项疑难事项。
+    汇聚攻坚力量。翔安区委引导党员
+    """
+
+
+def test_hard_wrapped_column_is_rejoined_without_spaces_and_keeps_paragraph_ends():
+    lines = _lines(COLUMN)
+    width = column_width([ln.text for ln in lines])
+    assert width is not None and 15 <= width <= 20
+    assert _texts(unwrap(lines, width)) == [
+        "近年来，翔安区坚持以习近平新时代中国特色社会主义思想为指导，主动融入“跨岛发展”重大战略，抢抓“岛外大发展”"
+        "重大机遇，引导各级党组织和党员干部以“一刻也等不得”的责任感，朝着目标前行，跳起摸高、争先进位。",
+        "筑牢基层党建堡垒，构建治理新格局。从昔日的“风头水尾”蜕变为如今的滨海新城，一路走来，翔安区在基层党建"
+        "工作中，始终坚持“打基础、补短板、出亮点”的思路，把一切工作落到支部上，不断增强基层党组织的组织力、凝聚力。"
+        "调解决200余项疑难事项。",
+        "汇聚攻坚力量。翔安区委引导党员",
+    ]
+
+
+def test_blank_line_inside_a_sentence_is_recorded_as_a_break_offset():
+    lines = _lines(COLUMN)
+    paragraphs = unwrap(lines, column_width([ln.text for ln in lines]))
+    assert paragraphs[1].breaks == (len("筑牢基层党建堡垒，构建治理新格"),)
+
+
+def test_page_break_in_mid_word_is_joined_in_free_text():
+    text = """\
+        在“不忘初心、牢记使命”主题教育中，各党支部开展“围绕岛内大提升，我们的差距在哪里，我们做了什么、我
+
+        们要怎么做”大讨论1481场次，研究出台了方案。
+
+        筑牢堡垒当好先锋 始终保持“闯”的精神
+
+        习近平总书记指出：要严格党员日常教育和管理。
+        """
+    assert _texts(unwrap(_lines(text), None)) == [
+        "在“不忘初心、牢记使命”主题教育中，各党支部开展“围绕岛内大提升，我们的差距在哪里，我们做了什么、我们要怎么做”大讨论1481场次，研究出台了方案。",
+        "筑牢堡垒当好先锋 始终保持“闯”的精神",
+        "习近平总书记指出：要严格党员日常教育和管理。",
+    ]
+
+
+def test_line_broken_before_an_opening_quote_is_joined():
+    text = """\
+        2002年6月，时任福建省委副书记、
+        省长的习近平同志深入厦门调研，提出了
+
+        “跨岛发展”的战略构想。2003年10月，
+        福建省厦门市翔安区正式成立，成为厦门
+        市最年轻的行政区。
+        """ + "\n".join(["一二三四五六七八九十一二三四五六七"] * 10)
+    lines = _lines(text)
+    paragraphs = unwrap(lines, column_width([ln.text for ln in lines]))
+    assert paragraphs[0].text == "2002年6月，时任福建省委副书记、省长的习近平同志深入厦门调研，提出了“跨岛发展”的战略构想。2003年10月，福建省厦门市翔安区正式成立，成为厦门市最年轻的行政区。"
+
+
+def test_two_short_heading_lines_stay_separate_lines_for_the_parser_to_merge():
+    text = """\
+        坚持一盘棋
+        加强引领组织实施
+        作为全国设立最早的国家级台商投资区，我区现有人口62万。
+        """
+    assert _texts(unwrap(_lines(text), None)) == ["坚持一盘棋", "加强引领组织实施", "作为全国设立最早的国家级台商投资区，我区现有人口62万。"]
+
+
+def test_unwrap_is_idempotent_on_its_own_output():
+    lines = _lines(COLUMN)
+    width = column_width([ln.text for ln in lines])
+    once = unwrap(lines, width)
+    again = unwrap([Line(file="t", number=i, text=p.text) for i, p in enumerate(once, 1)], None)
+    assert _texts(again) == _texts(once)
+
+
+HAN_TEXT = st.text(alphabet=st.sampled_from(list("党建引领基层治理社区网格湖里区一二三")) | st.sampled_from(list(",.;:?!()，。；：“”（）12 -+%a\u3000")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HAN_TEXT)
+def test_line_passes_never_drop_or_reorder_han_characters(text):
+    assert han_chars(normalise_line(text)) == han_chars(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HAN_TEXT)
+def test_line_passes_are_idempotent(text):
+    once = normalise_line(text)
+    assert normalise_line(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(HAN_TEXT, max_size=30), st.sampled_from([None, 17.0]))
+def test_unwrap_keeps_every_han_character_in_order(texts, width):
+    lines = [Line(file="t", number=i, text=normalise_line(t)) for i, t in enumerate(texts, 1)]
+    joined = "".join(p.text for p in unwrap(lines, width))
+    assert han_chars(joined) == han_chars("".join(ln.text for ln in lines))
