@@ -89,10 +89,26 @@ LINE_PASSES: tuple[tuple[str, LinePass], ...] = (
 )
 
 
+# One pass can create the context another needs ('(a),中': the comma turns full width, and
+# then the brackets beside it are in Chinese context), so the passes run until nothing changes.
+MAX_ROUNDS = 4
+
+
 def normalise_line(text: str) -> str:
-    """Apply every line pass in order."""
-    for _, func in LINE_PASSES:
-        text = func(text)
+    """Apply the line passes in order, repeating until the line is stable."""
+    return _normalise(text, None)
+
+
+def _normalise(text: str, tally: Counter[tuple[str, str]] | None) -> str:
+    for _ in range(MAX_ROUNDS):
+        start = text
+        for name, func in LINE_PASSES:
+            new = func(text)
+            if new != text and tally is not None:
+                tally.update((name, change) for change in describe_change(text, new))
+            text = new
+        if text == start:
+            break
     return text
 
 
@@ -110,12 +126,7 @@ def normalise_seed(seed: SeedFile) -> NormalisedSeed:
     tally: Counter[tuple[str, str]] = Counter()
     out: list[Line] = []
     for number, raw in enumerate(seed.lines, start=1):
-        text = raw
-        for name, func in LINE_PASSES:
-            new = func(text)
-            if new != text:
-                tally.update((name, change) for change in describe_change(text, new))
-            text = new
+        text = _normalise(raw, tally)
         out.append(Line(file=seed.name, number=number, text=text))
     changes = tuple(sorted((name, change, n) for (name, change), n in tally.items()))
     return NormalisedSeed(seed=seed, lines=tuple(out), changes=changes)

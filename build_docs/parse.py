@@ -192,6 +192,10 @@ class Parser:
             kicker, title = m["text"], MD_TITLE_RE.match(lines[j].text)["text"]
             used.append(j)
         elif MD_TITLE_RE.match(text):
+            # A lone '# …' line is a title only when a byline follows it; otherwise it is text.
+            j = self._next_text(lines, i)
+            if j is None or self._byline(lines[j], quiet=True) is None:
+                return None
             title = MD_TITLE_RE.match(text)["text"]
         else:
             m = DATELINE_RE.match(text)
@@ -238,7 +242,7 @@ class Parser:
                         date_text=date_text, publisher=publisher, source=source,
                         byline_region=byline_region), used
 
-    def _byline(self, line: Line) -> tuple[str, str] | None:
+    def _byline(self, line: Line, quiet: bool = False) -> tuple[str, str] | None:
         """Parse a byline into (role, name), or an organisation author into ('', name)."""
         text = line.text
         marked = text.startswith(BYLINE_MARK)
@@ -247,7 +251,7 @@ class Parser:
         if m and (marked or m["role"].endswith(self.vocab.role_suffixes)):
             name = m["name"]
             unpadded = re.sub(r"\s+", "", name)
-            if unpadded != name:
+            if unpadded != name and not quiet:
                 self.notes.append(Note(kind="name", source=Source(file=line.file, start=line.number, end=line.number),
                                        message=f"署名姓名去除排版空格：「{name}」→「{unpadded}」"))
             return m["role"].strip(), unpadded

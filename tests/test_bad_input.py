@@ -1,0 +1,146 @@
+"""Bad input fails clearly, naming file and line, reporting everything at once, writing nothing."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_docs import parse
+from build_docs.build import build, generate
+from build_docs.errors import BuildError
+
+from .helpers import ROOT, SEEDS
+
+GOOD = """福建省厦门市湖里区：测试标题
+
+■福建省厦门市湖里区委书记 张三
+
+湖里区坚持党建引领，推动基层治理。这是第一段。
+
+第一部分
+
+湖里区建立小区党支部。这是第二段。
+"""
+
+
+def _folder(tmp_path: Path, files: dict[str, bytes | str]) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _problems(folder: Path) -> list[str]:
+    with pytest.raises(BuildError) as caught:
+        generate(folder, "seeds")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_undecodable_bytes_are_reported_with_file_and_line(tmp_path):
+    folder = _folder(tmp_path, {"bad.txt": "第一行\n第二行\n".encode() + b"\xff\xfe\xfa\x80\x81\n"})
+    problems = _problems(folder)
+    assert len(problems) == 1 and problems[0].startswith("seeds/bad.txt:3: undecodable bytes")
+
+
+def test_gb18030_seed_is_decoded_and_its_encoding_reported(tmp_path):
+    folder = _folder(tmp_path, {"gb.txt": GOOD.encode("gb18030"), "bom.txt": b"\xef\xbb\xbf" + GOOD.replace("张三", "李四").replace("测试标题", "另一标题").encode()})
+    result = generate(folder, "seeds")
+    encodings = {s.name: s.encoding for s in result.handbook.seeds}
+    assert encodings == {"seeds/bom.txt": "utf-8 (with BOM)", "seeds/gb.txt": "gb18030"}
+    assert "gb18030" in result.files["notes.md"]
+
+
+def test_empty_file_is_an_error(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": GOOD, "empty.txt": "  \n\n"})
+    assert _problems(folder) == ["seeds/empty.txt:1: empty seed text"]
+
+
+def test_file_without_a_recognisable_article_is_an_error(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": GOOD, "prose.txt": "\n这是一段没有标题的文字。\n又一段。\n"})
+    problems = _problems(folder)
+    assert any(p.startswith("seeds/prose.txt:2: no recognisable article") for p in problems)
+
+
+def test_headline_without_a_body_that_repeats_nothing_is_an_error(tmp_path):
+    lonely = "云南省曲靖市麒麟区：\n一个孤立的标题\n"
+    folder = _folder(tmp_path, {"a.txt": GOOD, "b.txt": lonely})
+    assert "seeds/b.txt:1: headline without a body: '一个孤立的标题'" in _problems(folder)
+
+
+def test_all_problems_are_reported_together(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": "", "b.txt": b"\x81\x30\xff\xff", "c.txt": "  "})
+    problems = _problems(folder)
+    assert [p.split(":")[0] for p in problems] == ["seeds/a.txt", "seeds/b.txt", "seeds/c.txt"]
+
+
+def test_failed_build_leaves_previous_docs_untouched(tmp_path):
+    docs = tmp_path / "docs"
+    build(_folder(tmp_path, {"a.txt": GOOD}), docs, "seeds")
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    (tmp_path / "seeds" / "z.txt").write_bytes(b"")
+    with pytest.raises(BuildError):
+        build(tmp_path / "seeds", docs, "seeds")
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "seeds"]  # no staging folder left
+
+
+def test_cli_prints_errors_and_exits_non_zero(tmp_path):
+    folder = _folder(tmp_path, {"empty.txt": ""})
+    run = subprocess.run([sys.executable, "-m", "build_docs", "--seeds", str(folder), "--docs", str(tmp_path / "docs")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1
+    assert "empty.txt:1: empty seed text" in run.stderr
+    assert not (tmp_path / "docs").exists()
+
+
+def test_lost_text_fails_the_conservation_check(tmp_path, monkeypatch):
+    original = parse.Parser._classify
+
+    def lossy(self, paragraphs):
+        return original(self, paragraphs)[:-1]  # silently forget the last paragraph
+
+    monkeypatch.setattr(parse.Parser, "_classify", lossy)
+    problems = _problems(_folder(tmp_path, {"a.txt": GOOD}))
+    assert any("neither published nor listed as removed" in p and p.startswith("seeds/a.txt:") for p in problems)
+
+
+HOSTILE = """福建省厦门市湖里区：<script>alert(1)</script>标题
+
+■福建省厦门市湖里区委书记 张三
+
+湖里区的文字里有[链接](javascript:alert(1))和{{ jinja }}，还有**星号**与<b>标签</b>。
+
+# 不是标题的一行
+
+1. 不是列表的一行，湖里区。
+
+湖里区第二段，说明{#not-an-id}不会变成属性。
+"""
+
+
+def test_markup_in_a_seed_is_shown_literally(tmp_path):
+    import markdown
+
+    from build_docs.data import DATA_DIR  # noqa: F401  (data files must load)
+
+    result = generate(_folder(tmp_path, {"a.txt": HOSTILE}), "seeds")
+    page = next(v for k, v in result.files.items() if k.startswith("districts/"))
+    body = page.split("---", 2)[2]
+    html = markdown.markdown(body, extensions=["attr_list", "md_in_html", "pymdownx.escapeall"])
+    assert "<script>" not in html and "<b>" not in html
+    assert 'href="javascript' not in html and "<em>" not in html
+    assert "[链接](javascript:alert(1))" in html
+    assert "{{ jinja }}" in html
+    assert "<h1>不是标题的一行</h1>" not in html and "<ol>" not in html
+    assert 'id="not-an-id"' not in html
+
+
+def test_real_seeds_build_after_copying(tmp_path):
+    copy = tmp_path / "seeds"
+    shutil.copytree(SEEDS, copy)
+    assert len(generate(copy, "seeds").handbook.districts) == 8
