@@ -225,6 +225,6 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
         # Free text: one line per paragraph. A short unpunctuated line is a heading; a long
         # one cut without punctuation was broken by a page or column change: rejoin it.
         return display_width(prev) > FREE_STANDALONE_MAX
-    if len(parts) == 1 and display_width(prev) <= width * 0.6 and not CLAUSE_PUNCT_RE.search(prev):
+    if len(parts) == 1 and display_width(prev) <= width * 0.75 and not CLAUSE_PUNCT_RE.search(prev):
         return False  # a short standalone line inside a column: a heading
     return True
