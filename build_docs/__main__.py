@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"build failed: {len(err.problems)} problem(s); {args.docs}/ left unchanged", file=sys.stderr)
         return 1
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     handbook = result.handbook
     articles = sum(len(d.articles) for d in handbook.districts)
     print(f"{len(handbook.seeds)} seed(s) -> {articles} article(s) on {len(handbook.districts)} district page(s); "

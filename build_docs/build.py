@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import data, index, ingest, normalise, parse, render, write
+from . import crossref, data, index, ingest, normalise, parse, render, write
 from .errors import Problem, raise_if
 from .records import Article, Handbook, Note
 
@@ -16,7 +16,9 @@ class Result:
     """What a build produced, for callers and tests."""
 
     handbook: Handbook
+    cross: crossref.CrossIndex
     files: dict[str, str | bytes]
+    warnings: tuple[str, ...] = ()
 
 
 def generate(seeds_dir: Path, shown_as: str | None = None) -> Result:
@@ -24,6 +26,8 @@ def generate(seeds_dir: Path, shown_as: str | None = None) -> Result:
     vocab = data.load_vocabulary()
     boilerplate = data.load_boilerplate()
     search_terms = data.load_search_terms()
+    themes = data.load_themes()
+    glossary = data.load_glossary()
 
     seeds = ingest.read_seeds(seeds_dir, shown_as)
     normalised = [normalise.normalise_seed(seed) for seed in seeds]
@@ -46,12 +50,14 @@ def generate(seeds_dir: Path, shown_as: str | None = None) -> Result:
         change_counts=tuple((n.seed.name, name, change, count) for n in normalised for name, change, count in n.changes),
         declared=tuple(("build_docs/data/boilerplate.yml", b.key, f"{b.description}：{b.pattern.pattern}") for b in boilerplate),
     )
-    pages = render.render_pages(handbook, render.make_environment())
-    pages[".jieba_user.txt"] = search_dictionary(handbook, search_terms)
+    cross, problems, warnings = crossref.build_cross_index(districts, themes, glossary, "build_docs/data/themes.yml")
+    raise_if(problems)
+    pages = render.render_pages(handbook, cross, render.make_environment())
+    pages[".jieba_user.txt"] = search_dictionary(handbook, search_terms, glossary)
     for asset in sorted(ASSETS_DIR.rglob("*")):
         if asset.is_file():
             pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
-    return Result(handbook=handbook, files=pages)
+    return Result(handbook=handbook, cross=cross, files=pages, warnings=tuple(warnings))
 
 
 def drop_duplicate_headlines(orphans, articles: list[Article], parser: parse.Parser) -> tuple[Note, ...]:
@@ -68,9 +74,9 @@ def drop_duplicate_headlines(orphans, articles: list[Article], parser: parse.Par
     return tuple(notes)
 
 
-def search_dictionary(handbook: Handbook, terms: tuple[str, ...]) -> str:
+def search_dictionary(handbook: Handbook, terms: tuple[str, ...], glossary=()) -> str:
     """Write a jieba user dictionary: domain terms plus every place name in the records."""
-    words = set(terms)
+    words = set(terms) | {g.term for g in glossary}
     for district in handbook.districts:
         for article in district.articles:
             region = article.region

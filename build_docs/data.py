@@ -113,3 +113,100 @@ def load_search_terms(path: Path = DATA_DIR / "search_terms.yml") -> tuple[str, 
     terms = _string_list(path, "terms", raw["terms"], problems)
     raise_if(problems)
     return terms
+
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Theme:
+    """A topic of the cross-index and the literal terms that signal it in a paragraph."""
+
+    slug: str
+    name: str
+    description: str
+    terms: tuple[str, ...]
+
+
+def load_themes(path: Path = DATA_DIR / "themes.yml") -> tuple[Theme, ...]:
+    """Load themes.yml, rejecting unknown keys, bad or duplicate slugs and empty term lists."""
+    problems: list[Problem] = []
+    raw = load_yaml(path, problems)
+    raise_if(problems)
+    if not isinstance(raw, dict) or set(raw) != {"themes"} or not isinstance(raw["themes"], list):
+        raise_if([Problem(file=str(path), line=0, message="expected exactly one key 'themes' holding a list")])
+    themes: list[Theme] = []
+    seen: set[str] = set()
+    fields = {"slug", "name", "description", "terms"}
+    for n, entry in enumerate(raw["themes"], start=1):
+        where = f"themes[{n}]"
+        if not isinstance(entry, dict):
+            problems.append(Problem(file=str(path), line=0, message=f"{where}: expected a mapping"))
+            continue
+        slug = entry.get("slug")
+        where = f"themes[{n}] ({slug})" if slug else where
+        for key in sorted(set(entry) - fields):
+            problems.append(Problem(file=str(path), line=0, message=f"{where}: unknown key '{key}' (expected {', '.join(sorted(fields))})"))
+        for key in sorted(fields - set(entry)):
+            problems.append(Problem(file=str(path), line=0, message=f"{where}: missing key '{key}'"))
+        if not isinstance(slug, str) or not SLUG_RE.match(slug):
+            problems.append(Problem(file=str(path), line=0, message=f"{where}: 'slug' must be lower-case ASCII words joined by '-'"))
+        elif slug in seen:
+            problems.append(Problem(file=str(path), line=0, message=f"{where}: duplicate slug '{slug}'"))
+        seen.add(str(slug))
+        for key in ("name", "description"):
+            if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
+                problems.append(Problem(file=str(path), line=0, message=f"{where}: '{key}' must be a non-empty string"))
+        terms = _string_list(path, f"{where}: terms", entry.get("terms", []), problems) if "terms" in entry else ()
+        if "terms" in entry and not terms:
+            problems.append(Problem(file=str(path), line=0, message=f"{where}: 'terms' must list at least one term"))
+        if not any(p.message.startswith(where) for p in problems):
+            themes.append(Theme(slug=slug, name=entry["name"].strip(), description=entry["description"].strip(), terms=terms))
+    raise_if(problems)
+    return tuple(themes)
+
+
+@dataclass(frozen=True, kw_only=True)
+class GlossaryTerm:
+    """A policy term with the handbook's own plain-language definition."""
+
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+def load_glossary(path: Path = DATA_DIR / "glossary.yml") -> tuple[GlossaryTerm, ...]:
+    """Load glossary.yml: terms with optional aliases and a definition each."""
+    problems: list[Problem] = []
+    raw = load_yaml(path, problems)
+    raise_if(problems)
+    if not isinstance(raw, dict) or set(raw) != {"terms"} or not isinstance(raw["terms"], list):
+        raise_if([Problem(file=str(path), line=0, message="expected exactly one key 'terms' holding a list")])
+    out: list[GlossaryTerm] = []
+    seen: set[str] = set()
+    fields = {"term", "aliases", "definition"}
+    for n, entry in enumerate(raw["terms"], start=1):
+        if not isinstance(entry, dict):
+            problems.append(Problem(file=str(path), line=0, message=f"terms[{n}]: expected a mapping"))
+            continue
+        where = f"terms[{n}] ({entry.get('term')})"
+        for key in sorted(set(entry) - fields):
+            problems.append(Problem(file=str(path), line=0, message=f"{where}: unknown key '{key}'"))
+        term, definition = entry.get("term"), entry.get("definition")
+        if not isinstance(term, str) or not term.strip():
+            problems.append(Problem(file=str(path), line=0, message=f"{where}: 'term' must be a non-empty string"))
+            continue
+        if term in seen:
+            problems.append(Problem(file=str(path), line=0, message=f"{where}: duplicate term"))
+        seen.add(term)
+        if not isinstance(definition, str) or not definition.strip():
+            problems.append(Problem(file=str(path), line=0, message=f"{where}: 'definition' must be a non-empty string"))
+            continue
+        aliases = _string_list(path, f"{where}: aliases", entry.get("aliases", []) or [], problems)
+        out.append(GlossaryTerm(term=term.strip(), aliases=aliases, definition=definition.strip()))
+    raise_if(problems)
+    return tuple(out)

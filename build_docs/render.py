@@ -9,13 +9,15 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from .crossref import CrossIndex
 from .records import Handbook, Note
+from .regions import pinyin_slug
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 # Characters Markdown could read as inline markup anywhere in a line (emphasis, code, links,
 # attribute lists, heading marks); escaped so seed text always shows literally.
-MD_INLINE_RE = re.compile(r"([\\`*_{}\[\]#])")
+MD_INLINE_RE = re.compile(r"([\\`*_{}\[\]#|])")
 # Line starts Markdown reads as a block: ordered list '1.' / '1)', bullet '-', '+', setext '='.
 MD_LINE_START_RE = re.compile(r"^(\d+)([.)])|^([-+=])")
 NOTE_KINDS = {
@@ -40,6 +42,21 @@ def md_escape(text: str) -> str:
     return MD_LINE_START_RE.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
+def mark_terms(text: str, terms) -> str:
+    """Escape a seed text for Markdown and wrap each matching term in <mark>."""
+    return _wrap(text, {t: f"<mark>{md_escape(t)}</mark>" for t in terms})
+
+
+def _wrap(text: str, replacements: dict[str, str]) -> str:
+    """Escape text, then replace each term (longest first) with its HTML wrapping, in one scan."""
+    escaped = md_escape(text)
+    if not replacements:
+        return escaped
+    keys = sorted((md_escape(k) for k in replacements), key=len, reverse=True)
+    lookup = {md_escape(k): v for k, v in replacements.items()}
+    return re.sub("|".join(map(re.escape, keys)), lambda m: lookup[m.group()], escaped)
+
+
 def html_text(text: str) -> str:
     """Escape a seed text for an HTML element."""
     return html.escape(text, quote=True)
@@ -60,23 +77,60 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     return env
 
 
-def render_pages(handbook: Handbook, env: jinja2.Environment) -> dict[str, str]:
+def render_pages(handbook: Handbook, cross: CrossIndex, env: jinja2.Environment) -> dict[str, str]:
     """Render every page of the handbook: path under docs/ -> content."""
     pages: dict[str, str] = {}
     provinces = _group_by_province(handbook)
+    gloss = {form: f'<abbr title="{html_text(t.definition)}">{md_escape(form)}</abbr>'
+             for t in cross.glossary for form in t.forms}
+    env.filters["gloss"] = lambda text: _wrap(text, gloss)
+    env.filters["marked"] = mark_terms
+    names = {d.slug: d.region.district for d in handbook.districts}
+    max_count = max((cross.count(t.slug, d.slug) for t in cross.themes for d in handbook.districts), default=1) or 1
     article_count = sum(len(d.articles) for d in handbook.districts)
     pages["index.md"] = env.get_template("home.md.j2").render(
         provinces=provinces, district_count=len(handbook.districts), article_count=article_count,
         seed_count=len(handbook.seeds),
     )
+    related = dict(cross.related)
     for district in handbook.districts:
-        pages[f"districts/{district.slug}.md"] = env.get_template("district.md.j2").render(district=district)
+        pages[f"districts/{district.slug}.md"] = env.get_template("district.md.j2").render(
+            district=district, themes=cross.district_themes(district.slug),
+            related=[(slug, names[slug]) for slug in related[district.slug]],
+            figures={a.ident: [f for f in cross.figures if f.district == district.slug and f.article == a.ident]
+                     for a in district.articles},
+        )
+    for theme in cross.themes:
+        passages = [p for p in cross.passages if p.theme == theme.slug]
+        order = sorted({p.district for p in passages}, key=lambda d: (-cross.count(theme.slug, d), d))
+        pages[f"themes/{theme.slug}.md"] = env.get_template("theme.md.j2").render(
+            theme=theme, districts=[(d, names[d], [p for p in passages if p.district == d]) for d in order],
+            passage_count=len(passages),
+        )
+    pages["themes/index.md"] = env.get_template("themes.md.j2").render(
+        themes=cross.themes, districts=handbook.districts,
+        rows=[(d, [(t, cross.count(t.slug, d.slug), _heat(cross.count(t.slug, d.slug), max_count))
+                   for t in cross.themes]) for d in handbook.districts],
+    )
+    pages["glossary.md"] = env.get_template("glossary.md.j2").render(
+        terms=[(t, pinyin_slug(t.term), dict(cross.glossary_uses)[t.term]) for t in cross.glossary])
+    pages["regions.md"] = env.get_template("regions.md.j2").render(provinces=provinces)
     pages["notes.md"] = env.get_template("notes.md.j2").render(
         sections=_note_sections(handbook.notes), seeds=handbook.seeds,
         changes=_change_table(handbook.change_counts), declared=handbook.declared,
     )
-    pages[".nav.yml"] = _nav(handbook, provinces)
+    pages[".nav.yml"] = _nav(handbook, provinces, cross)
     return pages
+
+
+HEAT_LEVELS = 5
+
+
+def _heat(count: int, max_count: int) -> int:
+    """Shade level 0..5 of a matrix cell, by its share of the largest count."""
+    if count == 0:
+        return 0
+    return max(1, round(HEAT_LEVELS * count / max_count))
 
 
 def _group_by_province(handbook: Handbook) -> list[tuple[str, list[tuple[str, list]]]]:
@@ -99,14 +153,18 @@ def _change_table(counts) -> list[tuple[str, str, str, int]]:
     return sorted(counts)
 
 
-def _nav(handbook: Handbook, provinces) -> str:
-    """Write the navigation for the MkDocs hook: home, districts by province, notes."""
+def _nav(handbook: Handbook, provinces, cross: CrossIndex) -> str:
+    """Write the navigation for the MkDocs hook: home, districts by province, themes, notes."""
     nav: list = [{"首页": "index.md"}]
+    regions: list = [{"地区索引": "regions.md"}]
     for province, cities in provinces:
         entries = []
         for _, districts in cities:
             for d in districts:
                 entries.append({d.region.district: f"districts/{d.slug}.md"})
-        nav.append({province: entries})
+        regions.append({province: entries})
+    nav.append({"地区": regions})
+    nav.append({"主题": [{"主题总览": "themes/index.md"}] + [{t.name: f"themes/{t.slug}.md"} for t in cross.themes]})
+    nav.append({"术语表": "glossary.md"})
     nav.append({"校勘记": "notes.md"})
     return yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)

@@ -1,0 +1,168 @@
+"""Stage 4b: cross-indexes built from the district records: themes, glossary, key figures."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .data import GlossaryTerm, Theme
+from .errors import Problem
+from .records import Block, District
+
+# A sentence ends at full-width 。！？；, closing quotes staying with it.
+SENTENCE_RE = re.compile(r"[^。！？；]*[。！？；]+[”’）」]*|[^。！？；]+$")
+# A reported quantity: a number (maybe 1.9万, 5-7) and the unit that counts it.
+FIGURE_RE = re.compile(
+    r"(?<![\d.])(?P<num>\d+(?:\.\d+)?(?:[-—~]\d+(?:\.\d+)?)?)(?P<mag>[万亿千百]?)(?P<unit>%|余?(?:个|名|人次|人|家|支|项|场次|场|次|所|件|户|条|批次|批|处|亿元|万元|元|平方公里|平方米|公里|万亩|亩|班次|路|幢|栋|位|期|份|天|年))"
+)
+# What a figure counts, when the noun follows the unit: 386个小区党支部.
+FOLLOWING_NOUN_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}")
+# What a figure counts, when the noun comes first: 网格员3688名, GDP同比增长3.9%.
+PRECEDING_NOUN_RE = re.compile(r"(?:[A-Za-z]+)?[\u4e00-\u9fff]{1,6}$")
+# Numbers that are dates or ordinals, not quantities.
+NOT_A_QUANTITY_RE = re.compile(r"^(?:\d{4}年|第)")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Passage:
+    """A paragraph that matches a theme, with the terms that fired and the quoted excerpt."""
+
+    theme: str
+    district: str  # district slug
+    district_name: str
+    article: str
+    article_title: str
+    block: str
+    section: str
+    terms: tuple[str, ...]
+    excerpt: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure:
+    """A quantity an article reports, linked to its paragraph."""
+
+    district: str
+    article: str
+    block: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CrossIndex:
+    """Everything the theme, glossary and figure pages need."""
+
+    themes: tuple[Theme, ...]
+    passages: tuple[Passage, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    glossary_uses: tuple[tuple[str, tuple[tuple[str, str, str, str], ...]], ...]  # term -> (district, name, block, title)
+    figures: tuple[Figure, ...]
+    related: tuple[tuple[str, tuple[str, ...]], ...]  # district slug -> related district slugs
+
+    def district_themes(self, slug: str) -> list[tuple[Theme, int]]:
+        """Themes of one district with its passage count, strongest first."""
+        counts = Counter(p.theme for p in self.passages if p.district == slug)
+        by_slug = {t.slug: t for t in self.themes}
+        return [(by_slug[s], n) for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def count(self, theme: str, district: str) -> int:
+        return sum(1 for p in self.passages if p.theme == theme and p.district == district)
+
+
+def match_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
+    """Return the terms that occur in a text, in the taxonomy's order."""
+    return tuple(t for t in terms if t in text)
+
+
+def excerpt(text: str, terms: Sequence[str]) -> str:
+    """Trim a paragraph to the sentences in which a term fires ('……' marks the gaps)."""
+    sentences = [s for s in SENTENCE_RE.findall(text) if s]
+    keep = [i for i, s in enumerate(sentences) if any(t in s for t in terms)]
+    if not keep:
+        keep = [0]
+    parts, last = [], None
+    for i in keep:
+        if last is not None and i != last + 1:
+            parts.append("……")
+        parts.append(sentences[i])
+        last = i
+    return "".join(parts)
+
+
+def build_cross_index(districts: Sequence[District], themes: Sequence[Theme], glossary: Sequence[GlossaryTerm],
+                      themes_file: str) -> tuple[CrossIndex, list[Problem], list[str]]:
+    """Match paragraphs to themes and glossary terms, extract figures, relate districts."""
+    passages: list[Passage] = []
+    figures: list[Figure] = []
+    uses: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+    for district in districts:
+        for article in district.articles:
+            section: Block | None = None
+            for block in article.blocks:
+                if block.kind == "heading":
+                    section = block
+                    continue
+                if block.kind != "para":
+                    continue  # captions and credits are not matched
+                for theme in themes:
+                    in_text = match_terms(block.text, theme.terms)
+                    in_section = match_terms(section.text, theme.terms) if section else ()
+                    fired = tuple(dict.fromkeys(in_text + in_section))
+                    if fired:
+                        passages.append(Passage(
+                            theme=theme.slug, district=district.slug, district_name=district.region.district,
+                            article=article.ident, article_title=article.title, block=block.ident,
+                            section=section.text if section else "", terms=fired,
+                            excerpt=excerpt(block.text, in_text or fired),
+                        ))
+                for term in glossary:
+                    if any(form in block.text for form in term.forms):
+                        uses[term.term].append((district.slug, district.region.district, block.ident, article.title))
+                figures += [Figure(district=district.slug, article=article.ident, block=block.ident, text=t)
+                            for t in figures_in(block.text)]
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    for theme in themes:
+        places = {p.district for p in passages if p.theme == theme.slug}
+        if not places:
+            problems.append(Problem(file=themes_file, line=0, message=f"theme '{theme.slug}' matches no paragraph"))
+        elif len(places) < 2:
+            warnings.append(f"{themes_file}: theme '{theme.slug}' matches only one district")
+    for term in glossary:
+        if not uses[term.term]:
+            warnings.append(f"glossary term '{term.term}' occurs in no paragraph")
+    index = CrossIndex(
+        themes=tuple(themes), passages=tuple(passages), glossary=tuple(glossary),
+        glossary_uses=tuple((t.term, tuple(uses[t.term])) for t in glossary),
+        figures=tuple(figures), related=_related(districts, passages),
+    )
+    for district in districts:
+        if len(index.district_themes(district.slug)) < 3:
+            warnings.append(f"district '{district.slug}' appears under fewer than three themes")
+    return index, problems, warnings
+
+
+def figures_in(text: str) -> list[str]:
+    """Extract reported quantities with what they count: '386个小区党支部', '网格员3688名'."""
+    out = []
+    for clause in re.split(r"[，。；：、！？（）“”]", text):
+        for m in FIGURE_RE.finditer(clause):
+            if NOT_A_QUANTITY_RE.match(clause[m.start():]) or (m["unit"] == "年" and not m["mag"]):
+                continue
+            after = FOLLOWING_NOUN_RE.findall(clause[m.end():])
+            before = [] if after else PRECEDING_NOUN_RE.findall(clause[: m.start()])
+            label = (before[0] if before else "") + m.group() + (after[0] if after else "")
+            out.append(label)
+    return out
+
+
+def _related(districts: Sequence[District], passages: Sequence[Passage]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Relate each district to the three sharing most themes with it."""
+    themes_of = {d.slug: {p.theme for p in passages if p.district == d.slug} for d in districts}
+    related = []
+    for d in districts:
+        others = sorted((o for o in themes_of if o != d.slug),
+                        key=lambda o: (-len(themes_of[o] & themes_of[d.slug]), o))
+        related.append((d.slug, tuple(o for o in others[:3] if themes_of[o] & themes_of[d.slug])))
+    return tuple(related)
