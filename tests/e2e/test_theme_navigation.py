@@ -1,0 +1,65 @@
+"""Readers move between the matrix, theme pages and district paragraphs in a real browser."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+
+def _in_viewport(page: Page, element_id: str) -> bool:
+    """Tell whether the element with this id is (at least partly) inside the viewport."""
+    return page.evaluate(
+        """(id) => { const r = document.getElementById(id).getBoundingClientRect();
+                     return r.bottom > 0 && r.top < window.innerHeight; }""",
+        element_id,
+    )
+
+
+@pytest.fixture()
+def page(browser: Browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1|localhost)"), lambda route: route.abort())
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_clicking_a_matrix_cell_lands_on_that_districts_section_of_the_theme_page(page: Page, site_server: str):
+    page.goto(site_server + "themes/")
+    cell = page.locator("table.hb-matrix td a").nth(5)
+    href = cell.get_attribute("href")
+    theme, district = re.fullmatch(r"([\w-]+)/#([\w-]+)", href).groups()
+    count = int(cell.inner_text())
+    cell.click()
+    page.wait_for_url(re.compile(rf"/themes/{theme}/#{district}$"))
+    assert page.locator(f"h2#{district}").is_visible()
+    assert _in_viewport(page, district)
+    passages = page.evaluate(
+        """(id) => { let n = 0, el = document.getElementById(id).nextElementSibling;
+                     while (el && el.tagName !== 'H2') { if (el.classList.contains('hb-passage')) n++; el = el.nextElementSibling; }
+                     return n; }""",
+        district,
+    )
+    assert passages == count
+
+
+def test_clicking_a_quoted_passage_shows_that_paragraph_on_the_district_page(page: Page, site_server: str):
+    page.goto(site_server + "themes/grid-governance/")
+    link = page.locator(".hb-passage .hb-source a").nth(3)
+    href = link.get_attribute("href")
+    block = href.rsplit("#", 1)[1]
+    link.click()
+    page.wait_for_url(re.compile(rf"/districts/[\w-]+/#{block}$"))
+    assert _in_viewport(page, block)
+    paragraph = page.locator(f"#{block}").inner_text()
+    assert "网格" in paragraph
+
+
+def test_theme_tag_on_a_district_page_leads_to_its_passages(page: Page, site_server: str):
+    page.goto(site_server + "districts/yunnan-qujing-qilin/")
+    page.locator("a.hb-tag", has_text="网格化治理").click()
+    page.wait_for_url(re.compile(r"/themes/grid-governance/#yunnan-qujing-qilin$"))
+    assert _in_viewport(page, "yunnan-qujing-qilin")

@@ -1,0 +1,148 @@
+"""The theme cross-index: taxonomy validation, paragraph matching, matrix and page consistency."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from build_docs.crossref import build_cross_index, excerpt, figures_in
+from build_docs.data import GlossaryTerm, Theme, load_glossary, load_themes
+from build_docs.errors import BuildError
+from build_docs.records import Article, Block, District, Region, Source
+
+from .helpers import SEEDS, build_from
+
+
+@pytest.fixture(scope="module")
+def result():
+    return build_from(SEEDS)
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "themes.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("yaml_text", "message"), [
+    ("themes:\n  - {slug: grid, name: 网格, description: 说明。, terms: [网格], colour: red}\n", "unknown key 'colour'"),
+    ("themes:\n  - {slug: grid, name: 网格, description: 说明。, terms: [网格]}\n"
+     "  - {slug: grid, name: 网格二, description: 说明。, terms: [网格员]}\n", "duplicate slug 'grid'"),
+    ("themes:\n  - {slug: Grid Theme, name: 网格, description: 说明。, terms: [网格]}\n", "'slug' must be lower-case ASCII"),
+    ("themes:\n  - {slug: grid, name: 网格, terms: [网格]}\n", "missing key 'description'"),
+    ("themes:\n  - {slug: grid, name: 网格, description: 说明。, terms: []}\n", "must list at least one term"),
+    ("topics: []\n", "expected exactly one key 'themes'"),
+])
+def test_taxonomy_validation_names_file_and_key(tmp_path, yaml_text, message):
+    path = _write(tmp_path, yaml_text)
+    with pytest.raises(BuildError) as caught:
+        load_themes(path)
+    text = str(caught.value)
+    assert text.startswith(str(path)) and message in text
+
+
+def test_glossary_validation_rejects_unknown_keys(tmp_path):
+    path = tmp_path / "glossary.yml"
+    path.write_text("terms:\n  - {term: 双报到, definition: 解释。, source: x}\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="unknown key 'source'"):
+        load_glossary(path)
+
+
+def test_shipped_taxonomy_is_large_enough():
+    themes = load_themes()
+    assert len(themes) >= 12 and all(t.terms for t in themes)
+    assert len(load_glossary()) >= 12
+
+
+def _district(slug: str, name: str, blocks: list[Block]) -> District:
+    region = Region(province="福建省", city="厦门市", district=name)
+    article = Article(region=region, title="标题", kicker="", author="", role="", date="", date_text="", publisher="",
+                      headline=Source(file="t", start=1, end=1), blocks=tuple(blocks), ident="a1")
+    return District(region=region, slug=slug, articles=(article,))
+
+
+def _block(kind: str, text: str, ident: str, level: int = 0) -> Block:
+    return Block(kind=kind, text=text, source=Source(file="t", start=1, end=1), ident=ident, level=level)
+
+
+GRID = Theme(slug="grid", name="网格化治理", description="说明。", terms=("网格员", "网格"))
+ECO = Theme(slug="eco", name="生态", description="说明。", terms=("两山",))
+
+
+def test_matching_counts_paragraphs_and_section_headings_but_never_captions():
+    blocks = [
+        _block("para", "开头一段，没有术语。", "a1-p1"),
+        _block("caption", "▲网格员走访居民。", "a1-f1"),
+        _block("heading", "践行“两山”理论", "a1-s1", 3),
+        _block("para", "这一段本身不提主题词。", "a1-p2"),
+        _block("para", "配备网格员3688名，划分网格390个。另一句。", "a1-p3"),
+    ]
+    index, _ = build_cross_index([_district("d1", "甲区", blocks)], [GRID, ECO], [], "themes.yml")
+    grid = [(p.block, p.terms) for p in index.passages if p.theme == "grid"]
+    eco = [(p.block, p.terms) for p in index.passages if p.theme == "eco"]
+    assert grid == [("a1-p3", ("网格员", "网格"))]  # the caption's 网格员 does not count
+    assert eco == [("a1-p2", ("两山",)), ("a1-p3", ("两山",))]  # the section heading counts for its paragraphs
+
+
+def test_excerpt_keeps_the_sentences_that_fire_and_marks_gaps():
+    text = "第一句没有。第二句有网格。第三句没有。第四句也有网格员；第五句没有。"
+    assert excerpt(text, ["网格"]) == "第二句有网格。……第四句也有网格员；"
+
+
+def test_unmatched_theme_and_thin_district_are_warned_about():
+    blocks = [_block("para", "配备网格员。", "a1-p1")]
+    _, warnings = build_cross_index([_district("d1", "甲区", blocks)], [GRID, ECO], [GlossaryTerm(term="一肩挑", aliases=(), definition="解释。")], "themes.yml")
+    assert "themes.yml: theme 'eco' matches no paragraph" in warnings
+    assert "themes.yml: theme 'grid' matches only one district" in warnings
+    assert "glossary term '一肩挑' occurs in no paragraph" in warnings
+    assert "district 'd1' appears under fewer than three themes" in warnings
+
+
+def test_key_figures_keep_number_unit_and_what_they_count():
+    figures = figures_in("386个小区党支部，1089个楼栋党小组全部实体化运行；配备网格员3688名；GDP增长5.7%；2021年上半年通车")
+    assert "386个小区党支部" in figures
+    assert any(f.endswith("网格员3688名") for f in figures)
+    assert "GDP增长5.7%" in figures
+    assert not any("2021年" in f for f in figures)
+
+
+def test_every_theme_has_two_districts_and_every_district_three_themes(result):
+    cross = result.cross
+    for theme in cross.themes:
+        assert len({p.district for p in cross.passages if p.theme == theme.slug}) >= 2, theme.slug
+    for district in result.handbook.districts:
+        assert len(cross.district_themes(district.slug)) >= 3, district.slug
+    assert not result.warnings
+
+
+def test_matrix_counts_equal_theme_page_passage_counts(result):
+    matrix = result.files["themes/index.md"]
+    cells = re.findall(r'<td class="hb-heat-\d" markdown>\[(\d+)\]\(([\w-]+)\.md#([\w-]+)\)</td>', matrix)
+    assert cells
+    for count, theme, district in cells:
+        page = result.files[f"themes/{theme}.md"]
+        section = page.split(f"{{ #{district} }}", 1)[1].split("\n## ", 1)[0]
+        assert section.count('<div class="hb-passage" markdown>') == int(count), (theme, district)
+    total_cells = sum(int(c) for c, _, _ in cells)
+    total_pages = sum(result.files[f"themes/{t.slug}.md"].count('<div class="hb-passage" markdown>') for t in result.cross.themes)
+    assert total_cells == total_pages == len(result.cross.passages)
+
+
+def test_passages_link_to_existing_paragraph_ids(result):
+    ids = {(d.slug, b.ident) for d in result.handbook.districts for a in d.articles for b in a.blocks}
+    for passage in result.cross.passages:
+        assert (passage.district, passage.block) in ids
+
+
+def test_district_pages_show_theme_tags_related_districts_and_figures(result):
+    page = result.files["districts/yunnan-qujing-qilin.md"]
+    assert "](../themes/grid-governance.md#yunnan-qujing-qilin){ .hb-tag }" in page
+    assert '<span class="hb-label">相关地区</span>' in page
+    assert "数据一览" in page and "网格员3688名" in page
+
+
+def test_glossary_terms_get_tooltips_in_running_text(result):
+    page = result.files["districts/henan-pingdingshan-weidong.md"]
+    assert re.search(r'<abbr title="[^"]+">网格员</abbr>', page)
+    assert "## 双报到 { #shuangbaodao }" in result.files["glossary.md"]
