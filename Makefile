@@ -89,10 +89,11 @@ system-deps: ## apt-get install chromium and fonts-noto-cjk, only those missing
 
 # ---------------------------------------------------------------------- build
 
-site: venv ## Generate docs/ and build site/ (mkdocs --strict; site/ is replaced only on success)
+site: venv ## Generate docs/ (+ docs-zh-Hant/) and build site/ with site/zh-Hant/ (mkdocs --strict; replaced only on success)
 	$(GENERATE) $(DOCS)
 	rm -rf $(SITE_TMP)
-	$(MKDOCS) build --strict --site-dir $(SITE_TMP) || { \
+	$(MKDOCS) build --strict --site-dir $(SITE_TMP) \
+	  && $(MKDOCS) build --strict --config-file mkdocs.zh-Hant.yml --site-dir $(SITE_TMP)/zh-Hant || { \
 	  rm -rf $(SITE_TMP); \
 	  echo "site: mkdocs build failed; previous $(SITE)/ left untouched" >&2; \
 	  exit 1; \
@@ -130,7 +131,7 @@ golden: venv ## Regenerate tests/golden/docs/ from seeds/ (the only target that 
 # -------------------------------------------------------------------- cleanup
 
 clean: ## Remove site/, docs/, build temporaries and caches (keeps .venv)
-	rm -rf $(SITE) $(DOCS) $(SITE_TMP) $(SITE_OLD) $(GOLDEN_TMP) \
+	rm -rf $(SITE) $(DOCS) $(DOCS)-zh-Hant .cache $(SITE_TMP) $(SITE_OLD) $(GOLDEN_TMP) \
 	  .pytest_cache .hypothesis build *.egg-info
 	find . \( -path ./$(VENV) -o -path ./.git \) -prune -o \
 	  -type d -name __pycache__ -exec rm -rf {} +

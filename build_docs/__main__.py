@@ -14,9 +14,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_docs", description="Build the case handbook's Markdown from seed texts.")
     parser.add_argument("--seeds", default="seeds", help="folder of seed texts (default: seeds)")
     parser.add_argument("--docs", default="docs", help="output folder for generated Markdown (default: docs)")
+    parser.add_argument("--hant-docs", default=None,
+                        help="output folder for the Traditional-script Markdown (default: <docs>-zh-Hant)")
+    parser.add_argument("--script", default="s2tw", help="OpenCC config for the Traditional build: s2tw (default), s2t or s2hk")
     args = parser.parse_args(argv)
     try:
-        result = build(Path(args.seeds), Path(args.docs), shown_as=args.seeds.rstrip("/"))
+        result = build(Path(args.seeds), Path(args.docs), shown_as=args.seeds.rstrip("/"),
+                       hant_dir=Path(args.hant_docs) if args.hant_docs else None, script=args.script)
     except BuildError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

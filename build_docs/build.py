@@ -4,9 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import crossref, data, index, ingest, normalise, parse, render, write
+from . import convert, crossref, data, index, ingest, normalise, parse, render, write
 from .errors import Problem, raise_if
 from .records import Article, Handbook, Note
+from .regions import short_name
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "templates" / "assets"
 
@@ -18,16 +19,22 @@ class Result:
     handbook: Handbook
     cross: crossref.CrossIndex
     files: dict[str, str | bytes]
+    hant_files: dict[str, str | bytes]
+    converter: convert.Converter
     warnings: tuple[str, ...] = ()
 
 
-def generate(seeds_dir: Path, shown_as: str | None = None) -> Result:
-    """Run every stage up to rendering; nothing is written."""
+WORK_DIR = Path(__file__).resolve().parent.parent / ".cache" / "opencc"
+
+
+def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw", work_dir: Path = WORK_DIR) -> Result:
+    """Run every stage up to conversion; nothing but OpenCC's generated config is written."""
     vocab = data.load_vocabulary()
     boilerplate = data.load_boilerplate()
     search_terms = data.load_search_terms()
     themes = data.load_themes()
     glossary = data.load_glossary()
+    keep, protected_names, fixed = convert.load_protected()
 
     seeds = ingest.read_seeds(seeds_dir, shown_as)
     normalised = [normalise.normalise_seed(seed) for seed in seeds]
@@ -52,11 +59,27 @@ def generate(seeds_dir: Path, shown_as: str | None = None) -> Result:
     )
     cross, warnings = crossref.build_cross_index(districts, themes, glossary, "build_docs/data/themes.yml")
     pages = render.render_pages(handbook, cross, render.make_environment())
-    pages[".jieba_user.txt"] = search_dictionary(handbook, search_terms, glossary)
+    pages[".jieba_user.txt"] = search_dictionary(handbook, search_terms, glossary, vocab)
     for asset in sorted(ASSETS_DIR.rglob("*")):
         if asset.is_file():
             pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
-    return Result(handbook=handbook, cross=cross, files=pages, warnings=tuple(warnings))
+    converter = convert.Converter(script, place_names(handbook, vocab) + list(protected_names), keep, fixed, work_dir)
+    hant = converter.convert_pages(pages)
+    hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
+    return Result(handbook=handbook, cross=cross, files=pages, hant_files=hant, converter=converter,
+                  warnings=tuple(warnings))
+
+
+def place_names(handbook: Handbook, vocab: data.Vocabulary) -> list[str]:
+    """Every province, city, district and sub-unit named in the records, with short forms."""
+    names: set[str] = set()
+    for district in handbook.districts:
+        for article in district.articles:
+            r = article.region
+            full = [r.province, r.city, r.district, *r.subunits]
+            names.update(full)
+            names.update(short_name(n, vocab) for n in full[:3])
+    return sorted(names)
 
 
 def drop_duplicate_headlines(orphans, articles: list[Article], parser: parse.Parser) -> tuple[Note, ...]:
@@ -73,18 +96,16 @@ def drop_duplicate_headlines(orphans, articles: list[Article], parser: parse.Par
     return tuple(notes)
 
 
-def search_dictionary(handbook: Handbook, terms: tuple[str, ...], glossary=()) -> str:
+def search_dictionary(handbook: Handbook, terms: tuple[str, ...], glossary, vocab: data.Vocabulary) -> str:
     """Write a jieba user dictionary: domain terms plus every place name in the records."""
-    words = set(terms) | {g.term for g in glossary}
-    for district in handbook.districts:
-        for article in district.articles:
-            region = article.region
-            words.update([region.province, region.city, region.district, *region.subunits])
+    words = set(terms) | {g.term for g in glossary} | set(place_names(handbook, vocab))
     return "".join(f"{w} 50\n" for w in sorted(words))
 
 
-def build(seeds_dir: Path, docs_dir: Path, shown_as: str | None = None) -> Result:
-    """Generate the handbook and write it to docs_dir only if every stage succeeded."""
-    result = generate(seeds_dir, shown_as)
+def build(seeds_dir: Path, docs_dir: Path, shown_as: str | None = None, hant_dir: Path | None = None,
+          script: str = "s2tw") -> Result:
+    """Generate both scripts and write them only if every stage succeeded."""
+    result = generate(seeds_dir, shown_as, script)
     write.write_tree(result.files, docs_dir)
+    write.write_tree(result.hant_files, hant_dir or docs_dir.parent / f"{docs_dir.name}-zh-Hant")
     return result

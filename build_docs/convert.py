@@ -1,0 +1,134 @@
+"""Stage 6: convert the rendered pages to Traditional script with OpenCC, names protected.
+
+OpenCC has no call to add words at run time, so the build writes a JSON configuration whose
+first segmentation and conversion dictionaries are the project's phrase list (place names
+from the records plus data/protected_terms.yml), with identity entries in the later
+regional stage so it cannot undo them. Bundled dictionaries are referenced by absolute path.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import opencc
+
+from .data import DATA_DIR, load_yaml, raise_if
+from .errors import Problem
+
+OPENCC_SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
+# Script-only configurations: they change character forms, never vocabulary.
+ALLOWED_CONFIGS = ("s2tw", "s2t", "s2hk")
+# Vocabulary-rewriting configurations rewrite quoted text (社区→社群, 联系→聯絡): refused.
+REFUSED_CONFIGS = ("s2twp", "s2hkp")
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Protected:
+    """The protected names and their Traditional forms."""
+
+    keep: frozenset[str]
+    entries: tuple[tuple[str, str], ...]
+
+
+def load_protected(path: Path = DATA_DIR / "protected_terms.yml") -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
+    """Load protected_terms.yml: kept characters, extra names, fixed forms."""
+    problems: list[Problem] = []
+    raw = load_yaml(path, problems)
+    raise_if(problems)
+    if not isinstance(raw, dict) or set(raw) != {"keep", "names", "fixed"}:
+        raise_if([Problem(file=str(path), line=0, message="expected exactly the keys 'keep', 'names' and 'fixed'")])
+    keep, names, fixed = raw["keep"] or [], raw["names"] or [], raw["fixed"] or {}
+    if not all(isinstance(c, str) and len(c) == 1 for c in keep):
+        problems.append(Problem(file=str(path), line=0, message="key 'keep': expected single characters"))
+    if not all(isinstance(n, str) and n for n in names):
+        problems.append(Problem(file=str(path), line=0, message="key 'names': expected non-empty strings"))
+    if not isinstance(fixed, dict) or not all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in fixed.items()):
+        problems.append(Problem(file=str(path), line=0, message="key 'fixed': expected a mapping of simplified: traditional"))
+    raise_if(problems)
+    return frozenset(keep), tuple(names), dict(fixed)
+
+
+class Converter:
+    """An OpenCC converter whose phrase dictionary puts the project's names first."""
+
+    def __init__(self, config: str, names: Iterable[str], keep: frozenset[str], fixed: dict[str, str], work_dir: Path):
+        if config in REFUSED_CONFIGS:
+            raise_if([Problem(file="convert", line=0, message=(
+                f"OpenCC config '{config}' rewrites vocabulary (社区→社群, 联系→聯絡) inside quoted text; "
+                f"use one of {', '.join(ALLOWED_CONFIGS)}"))])
+        if config not in ALLOWED_CONFIGS:
+            raise_if([Problem(file="convert", line=0, message=f"unknown OpenCC config '{config}'; use one of {', '.join(ALLOWED_CONFIGS)}")])
+        self.config = config
+        plain = opencc.OpenCC(f"{config}.json")
+        entries: dict[str, str] = {}
+        for name in sorted(set(names)):
+            if HAN_RE.search(name):
+                entries[name] = "".join(ch if ch in keep else _char(plain, ch) for ch in name)
+        entries.update(fixed)
+        self.protected = tuple(sorted(entries.items()))
+        work_dir.mkdir(parents=True, exist_ok=True)
+        phrases = work_dir / f"protected-{config}.txt"
+        identity = work_dir / f"protected-{config}-identity.txt"
+        phrases.write_text("".join(f"{s}\t{t}\n" for s, t in self.protected), encoding="utf-8")
+        identity.write_text("".join(f"{t}\t{t}\n" for _, t in self.protected), encoding="utf-8")
+        path = work_dir / f"{config}-protected.json"
+        path.write_text(json.dumps(_config(config, phrases, identity), ensure_ascii=False, indent=2), encoding="utf-8")
+        self._opencc = opencc.OpenCC(str(path))
+        self._plain = plain
+
+    def convert(self, text: str) -> str:
+        """Convert a text's Han characters; ASCII (URLs, ids, keys, code) is left as it is."""
+        return self._opencc.convert(text)
+
+    def plain(self, text: str) -> str:
+        """Convert with OpenCC's own configuration, for comparison."""
+        return self._plain.convert(text)
+
+    def convert_pages(self, pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
+        """Convert every text page; binary assets are copied as they are."""
+        return {path: (self.convert(content) if isinstance(content, str) else content) for path, content in pages.items()}
+
+
+def jieba_dictionary(converter: Converter) -> str:
+    """Convert jieba's main dictionary to Traditional, so the Traditional index segments well."""
+    import jieba
+
+    source = Path(jieba.__file__).resolve().parent / "dict.txt"
+    return converter.convert(source.read_text(encoding="utf-8"))
+
+
+def _char(converter: opencc.OpenCC, ch: str) -> str:
+    """Convert one character on its own (first candidate)."""
+    out = converter.convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def _config(config: str, phrases: Path, identity: Path) -> dict:
+    """Build a config from OpenCC's own, with the project's dictionaries placed first."""
+    base = json.loads((OPENCC_SHARE / f"{config}.json").read_text(encoding="utf-8"))
+    ours = {"type": "text", "file": str(phrases)}
+    same = {"type": "text", "file": str(identity)}
+
+    def absolute(node):
+        if isinstance(node, dict):
+            return {k: (str(OPENCC_SHARE / v) if k == "file" else absolute(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [absolute(v) for v in node]
+        return node
+
+    base = absolute(base)
+    if "segmentation" in base:
+        seg = base["segmentation"]["dict"]
+        base["segmentation"]["dict"] = {"type": "group", "match_policy": "union", "dicts": [ours, seg]}
+    else:
+        base["segmentation"] = {"type": "mmseg", "dict": {"type": "group", "match_policy": "union", "dicts": [
+            ours, base["conversion_chain"][0]["dict"]]}}
+    chain = base["conversion_chain"]
+    chain[0]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [ours, chain[0]["dict"]]}
+    for stage in chain[1:]:
+        stage["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [same, stage["dict"]]}
+    return base

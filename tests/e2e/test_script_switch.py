@@ -1,0 +1,51 @@
+"""The 简 / 繁 switch keeps the reader on the same page, in both directions."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "districts/fujian-xiamen-huli/", "themes/grid-governance/"]
+
+
+@pytest.fixture()
+def page(browser: Browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1|localhost)"), lambda route: route.abort())
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _switch(page: Page, lang: str) -> None:
+    page.locator(".md-header .md-select").first.hover()
+    page.locator(f'.md-header a.md-select__link[hreflang="{lang}"]').click()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_switch_goes_to_the_same_page_in_the_other_script_and_back(page: Page, site_server: str, path: str):
+    page.goto(site_server + path)
+    assert page.get_attribute("html", "lang") == "zh-Hans"
+    _switch(page, "zh-Hant")
+    page.wait_for_url(site_server + "zh-Hant/" + path)
+    assert page.get_attribute("html", "lang") == "zh-Hant"
+    _switch(page, "zh-Hans")
+    page.wait_for_url(site_server + path)
+    assert page.get_attribute("html", "lang") == "zh-Hans"
+
+
+def test_traditional_district_page_is_in_traditional_script(page: Page, site_server: str):
+    page.goto(site_server + "zh-Hant/districts/fujian-xiamen-huli/")
+    text = page.locator("article").inner_text()
+    assert "湖里區" in text and "湖裏" not in text and "湖裡" not in text
+    assert "社區" in text and "社区" not in text
+
+
+def test_switch_links_name_the_same_page_in_both_scripts(page: Page, site_server: str):
+    page.goto(site_server + "zh-Hant/districts/fujian-xiamen-huli/")
+    links = {el.get_attribute("hreflang"): el.get_attribute("href")
+             for el in page.locator(".md-header a.md-select__link").all()}
+    assert links == {"zh-Hans": "/districts/fujian-xiamen-huli/", "zh-Hant": "/zh-Hant/districts/fujian-xiamen-huli/"}
