@@ -93,12 +93,19 @@ class Converter:
         return {path: (self.convert(content) if isinstance(content, str) else content) for path, content in pages.items()}
 
 
+# Converted dictionaries keyed on what determines them: the 5 MB conversion runs once per process.
+_JIEBA_CACHE: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
+
+
 def jieba_dictionary(converter: Converter) -> str:
     """Convert jieba's main dictionary to Traditional, so the Traditional index segments well."""
     import jieba
 
-    source = Path(jieba.__file__).resolve().parent / "dict.txt"
-    return converter.convert(source.read_text(encoding="utf-8"))
+    key = (converter.config, converter.protected)
+    if key not in _JIEBA_CACHE:
+        source = Path(jieba.__file__).resolve().parent / "dict.txt"
+        _JIEBA_CACHE[key] = converter.convert(source.read_text(encoding="utf-8"))
+    return _JIEBA_CACHE[key]
 
 
 def _char(converter: opencc.OpenCC, ch: str) -> str:
