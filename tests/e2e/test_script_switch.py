@@ -49,3 +49,18 @@ def test_switch_links_name_the_same_page_in_both_scripts(page: Page, site_server
     links = {el.get_attribute("hreflang"): el.get_attribute("href")
              for el in page.locator(".md-header a.md-select__link").all()}
     assert links == {"zh-Hans": "/districts/fujian-xiamen-huli/", "zh-Hant": "/zh-Hant/districts/fujian-xiamen-huli/"}
+
+
+@pytest.mark.parametrize(("prefix", "query", "districts"), [
+    ("", "网格", ("麒麟区", "卫东区")),
+    ("zh-Hant/", "網格", ("麒麟區", "衛東區")),
+])
+def test_search_in_each_script_finds_grid_governance_passages(page: Page, site_server: str, prefix, query, districts):
+    page.goto(site_server + prefix)
+    page.locator(".md-search__input").first.click()
+    page.fill("input.md-search__input", query)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    text = " ".join(results.all_inner_texts()).replace("\u200b", "")
+    for district in districts:
+        assert district in text
