@@ -65,6 +65,8 @@ def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw",
             pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
     converter = convert.Converter(script, place_names(handbook, vocab) + list(protected_names), keep, fixed, work_dir)
     hant = converter.convert_pages(pages)
+    hans_map, hant_map = convert.query_maps(converter, pages, hant)
+    pages["assets/query-map.js"], hant["assets/query-map.js"] = hans_map, hant_map
     hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
     return Result(handbook=handbook, cross=cross, files=pages, hant_files=hant, converter=converter,
                   warnings=tuple(warnings))

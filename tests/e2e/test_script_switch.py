@@ -54,6 +54,8 @@ def test_switch_links_name_the_same_page_in_both_scripts(page: Page, site_server
 @pytest.mark.parametrize(("prefix", "query", "districts"), [
     ("", "网格", ("麒麟区", "卫东区")),
     ("zh-Hant/", "網格", ("麒麟區", "衛東區")),
+    ("zh-Hant/", "网格", ("麒麟區", "衛東區")),  # typed in the other script
+    ("", "網格", ("麒麟区", "卫东区")),
 ])
 def test_search_in_each_script_finds_grid_governance_passages(page: Page, site_server: str, prefix, query, districts):
     page.goto(site_server + prefix)
@@ -61,6 +63,11 @@ def test_search_in_each_script_finds_grid_governance_passages(page: Page, site_s
     page.fill("input.md-search__input", query)
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
-    text = " ".join(results.all_inner_texts()).replace("\u200b", "")
+    text = ""
+    for _ in range(40):  # results render progressively; wait until both districts are listed
+        text = " ".join(results.all_inner_texts()).replace("\u200b", "")
+        if all(d in text for d in districts):
+            break
+        page.wait_for_timeout(250)
     for district in districts:
         assert district in text
