@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import convert, crossref, data, index, ingest, normalise, parse, render, write
+from . import convert, crossref, data, index, ingest, normalise, parse, render, review, write
 from .errors import Problem, raise_if
 from .records import Article, Handbook, Note
 from .regions import short_name
@@ -21,6 +21,7 @@ class Result:
     files: dict[str, str | bytes]
     hant_files: dict[str, str | bytes]
     converter: convert.Converter
+    report: str
     warnings: tuple[str, ...] = ()
 
 
@@ -69,7 +70,7 @@ def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw",
     pages["assets/query-map.js"], hant["assets/query-map.js"] = hans_map, hant_map
     hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
     return Result(handbook=handbook, cross=cross, files=pages, hant_files=hant, converter=converter,
-                  warnings=tuple(warnings))
+                  report=review.conversion_report(handbook, converter), warnings=tuple(warnings))
 
 
 def place_names(handbook: Handbook, vocab: data.Vocabulary) -> list[str]:
@@ -105,9 +106,12 @@ def search_dictionary(handbook: Handbook, terms: tuple[str, ...], glossary, voca
 
 
 def build(seeds_dir: Path, docs_dir: Path, shown_as: str | None = None, hant_dir: Path | None = None,
-          script: str = "s2tw") -> Result:
-    """Generate both scripts and write them only if every stage succeeded."""
+          script: str = "s2tw", report: Path | None = None) -> Result:
+    """Generate both scripts and write them, and the conversion review, only if every stage succeeded."""
     result = generate(seeds_dir, shown_as, script)
     write.write_tree(result.files, docs_dir)
     write.write_tree(result.hant_files, hant_dir or docs_dir.parent / f"{docs_dir.name}-zh-Hant")
+    report = report or docs_dir.parent / "reports" / "conversion-report.md"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(result.report, encoding="utf-8")
     return result
