@@ -8,7 +8,7 @@ from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "districts/fujian-xiamen-huli/", "themes/grid-governance/"]
+PAGES = ["", "districts/fujian-xiamen-huli/", "themes/grid-governance/", "themes/", "glossary/", "regions/", "notes/"]
 
 
 @pytest.fixture()
@@ -44,6 +44,14 @@ def test_traditional_district_page_is_in_traditional_script(page: Page, site_ser
     assert "社區" in text and "社区" not in text
 
 
+def test_each_page_names_its_twin_with_hreflang(page: Page, site_server: str):
+    page.goto(site_server + "zh-Hant/districts/fujian-xiamen-huli/")
+    hrefs = {el.get_attribute("hreflang"): el.get_attribute("href")
+             for el in page.locator('head link[rel="alternate"]').all()}
+    assert hrefs == {"zh-Hans": "/districts/fujian-xiamen-huli/", "zh-Hant": "/zh-Hant/districts/fujian-xiamen-huli/",
+                     "x-default": "/districts/fujian-xiamen-huli/"}
+
+
 def test_switch_links_name_the_same_page_in_both_scripts(page: Page, site_server: str):
     page.goto(site_server + "zh-Hant/districts/fujian-xiamen-huli/")
     links = {el.get_attribute("hreflang"): el.get_attribute("href")
@@ -59,9 +67,17 @@ def test_switch_links_name_the_same_page_in_both_scripts(page: Page, site_server
 ])
 def test_search_in_each_script_finds_grid_governance_passages(page: Page, site_server: str, prefix, query, districts):
     page.goto(site_server + prefix)
-    page.locator(".md-search__input").first.click()
-    page.fill("input.md-search__input", query)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
     results = page.locator(".md-search-result__item")
+    for _ in range(20):  # until the search worker has its index, retype so it sees the query
+        if results.count():
+            break
+        page.wait_for_timeout(250)
+        box.press("End")
+        box.press_sequentially(" ")
+        box.press("Backspace")
     results.first.wait_for()
     text = ""
     for _ in range(40):  # results render progressively; wait until both districts are listed
