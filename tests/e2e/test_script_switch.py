@@ -1,23 +1,13 @@
 """The 简 / 繁 switch keeps the reader on the same page, in both directions."""
 from __future__ import annotations
 
-import re
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "districts/fujian-xiamen-huli/", "themes/grid-governance/", "themes/", "glossary/", "regions/", "notes/"]
-
-
-@pytest.fixture()
-def page(browser: Browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    context.route(re.compile(r"^https?://(?!127\.0\.0\.1|localhost)"), lambda route: route.abort())
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def _switch(page: Page, lang: str) -> None:

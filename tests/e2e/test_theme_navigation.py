@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -16,15 +16,6 @@ def _in_viewport(page: Page, element_id: str) -> bool:
                      return r.bottom > 0 && r.top < window.innerHeight; }""",
         element_id,
     )
-
-
-@pytest.fixture()
-def page(browser: Browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    context.route(re.compile(r"^https?://(?!127\.0\.0\.1|localhost)"), lambda route: route.abort())
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_clicking_a_matrix_cell_lands_on_that_districts_section_of_the_theme_page(page: Page, site_server: str):
