@@ -1,7 +1,6 @@
 """The 简 / 繁 switch keeps the reader on the same page, in both directions."""
 from __future__ import annotations
 
-
 import pytest
 from playwright.sync_api import Page
 
