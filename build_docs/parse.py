@@ -6,6 +6,7 @@ about, and each body is given its structure (headings, captions, credits, run-in
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -355,12 +356,17 @@ class Parser:
         dangling = [i for i, (b, _) in enumerate(blocks)
                     if b.kind == "para" and not ends_sentence(b.text)
                     and (i + 1 == len(blocks) or blocks[i + 1][0].kind == "heading")]
-        # An orphan start sits right after a figure: where a layout break put it.
-        orphans = [i for i, (b, _) in enumerate(blocks)
-                   if b.kind == "para" and i > 0 and blocks[i - 1][0].kind == "caption"
-                   and i not in dangling and _prev_text_ends(blocks, i)]
         if not dangling:
             return blocks
+        candidates = [i for i, (b, _) in enumerate(blocks)
+                      if b.kind == "para" and i > 0 and i not in dangling and _prev_text_ends(blocks, i)]
+        # Evidence that a paragraph starts mid-sentence: a word runs across the cut when it is
+        # put after the dangling end (马銮 + 湾新城 -> 马銮湾), or it sits right after a figure,
+        # where a layout break put it.
+        glued = [i for i in candidates if len(dangling) == 1 and _word_across(blocks[dangling[0]][0].text, blocks[i][0].text)]
+        after_figure = [i for i in candidates if blocks[i - 1][0].kind == "caption"]
+        both = [i for i in glued if i in after_figure]
+        orphans = both if len(both) == 1 else glued if glued else after_figure
         if len(dangling) != 1 or len(orphans) != 1 or orphans[0] > dangling[0]:
             for i in dangling:
                 self.notes.append(Note(kind="fragment", source=blocks[i][0].source,
@@ -368,12 +374,10 @@ class Parser:
             return blocks
         d, o = dangling[0], orphans[0]
         end = o + 1
-        while end < len(blocks) and blocks[end][0].kind == "para" and end <= d:
+        while end < len(blocks) and blocks[end][0].kind == "para" and end < d:
             end += 1
         run = blocks[o:end]
-        if d in range(o, end):
-            return blocks
-        first_block, first_para = run[0]
+        first_block, _ = run[0]
         target_block, target_para = blocks[d]
         joined = replace(target_block, text=target_block.text + first_block.text,
                          source=replace(target_block.source, also=(
@@ -428,6 +432,24 @@ class Parser:
                     promoted.append((block, para))
             out = promoted
         return out
+
+
+def _word_across(before: str, after: str) -> bool:
+    """Tell whether a dictionary word spans the join of two texts (jieba, no guessing)."""
+    left, right = before[-8:], after[:8]
+    position = 0
+    for word in _segment(left + right):
+        if position < len(left) < position + len(word):
+            return True
+        position += len(word)
+    return False
+
+
+def _segment(text: str) -> list[str]:
+    import jieba  # loaded only when an article ends mid-sentence
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.lcut(text, HMM=False)
 
 
 def _prev_text_ends(blocks: Sequence[tuple[Block, Paragraph]], i: int) -> bool:

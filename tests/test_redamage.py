@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 import re
 from pathlib import Path
 
@@ -136,3 +137,24 @@ def test_redamaged_seeds_give_the_same_articles(tmp_path, baseline, seed):
     for g, e in zip(got, expected):
         assert g[4] == e[4], f"{g[0]} body differs"
         assert g[5] == e[5], f"{g[0]} headings differ: {g[5]} vs {e[5]}"
+
+
+def test_fragment_moved_away_from_any_figure_is_rejoined_by_the_word_it_splits(tmp_path, baseline):
+    """The tail of an article's last paragraph, cut inside a word and moved up near the top."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    path = next(p for p in sorted(folder.glob("*.txt")) if "站在新时代新起点" in p.read_text(encoding="utf-8"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    last = next(i for i, line in enumerate(lines) if line.startswith("站在新时代新起点"))
+    cut = lines[last].index("跨岛发") + len("跨岛发")  # inside the word 发展
+    head, tail = lines[last][:cut], lines[last][cut:]
+    lines[last] = head
+    intro = next(i for i, line in enumerate(lines) if line.startswith("近年来,福建省厦门市海沧区"))
+    lines.insert(intro + 1, tail)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    result = build_from(folder)
+    article = next(a for a in articles_of(result) if a.region.district == "海沧区")
+    expected = next(a for a in articles_of(baseline) if a.region.district == "海沧区")
+    assert body_han(article) == body_han(expected)
+    assert any(n.kind == "fragment" and "跨岛发" in n.message for n in result.handbook.notes)
