@@ -92,12 +92,17 @@ system-deps: ## apt-get install chromium and fonts-noto-cjk, only those missing
 site: venv ## Generate docs/ (+ docs-zh-Hant/) and build site/ with site/zh-Hant/ (mkdocs --strict; replaced only on success)
 	$(GENERATE) $(DOCS)
 	rm -rf $(SITE_TMP)
-	$(MKDOCS) build --strict --site-dir $(SITE_TMP) \
-	  && $(MKDOCS) build --strict --config-file mkdocs.zh-Hant.yml --site-dir $(SITE_TMP)/zh-Hant || { \
-	  rm -rf $(SITE_TMP); \
+	rm -rf $(SITE_TMP)-hant
+	# The two scripts' builds are independent: run them on both cores, then nest zh-Hant.
+	$(MKDOCS) build --strict --config-file mkdocs.zh-Hant.yml --site-dir $(SITE_TMP)-hant & hant=$$!; \
+	rc=0; $(MKDOCS) build --strict --site-dir $(SITE_TMP) || rc=1; \
+	wait $$hant || rc=1; \
+	if [ $$rc -ne 0 ]; then \
+	  rm -rf $(SITE_TMP) $(SITE_TMP)-hant; \
 	  echo "site: mkdocs build failed; previous $(SITE)/ left untouched" >&2; \
 	  exit 1; \
-	}
+	fi
+	mv $(SITE_TMP)-hant $(SITE_TMP)/zh-Hant
 	rm -rf $(SITE_OLD)
 	if [ -d $(SITE) ]; then mv $(SITE) $(SITE_OLD); fi
 	mv $(SITE_TMP) $(SITE)
@@ -131,7 +136,7 @@ golden: venv ## Regenerate tests/golden/docs/ from seeds/ (the only target that 
 # -------------------------------------------------------------------- cleanup
 
 clean: ## Remove site/, docs/, build temporaries and caches (keeps .venv)
-	rm -rf $(SITE) $(DOCS) $(DOCS)-zh-Hant .cache $(SITE_TMP) $(SITE_OLD) $(GOLDEN_TMP) \
+	rm -rf $(SITE) $(DOCS) $(DOCS)-zh-Hant .cache reports $(SITE_TMP) $(SITE_TMP)-hant $(SITE_OLD) $(GOLDEN_TMP) \
 	  .pytest_cache .hypothesis build *.egg-info
 	find . \( -path ./$(VENV) -o -path ./.git \) -prune -o \
 	  -type d -name __pycache__ -exec rm -rf {} +
