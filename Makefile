@@ -33,9 +33,13 @@ export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages the browser tests need (Playwright drives /usr/bin/chromium;
 # `playwright install` is never used).
-APT_PACKAGES := chromium fonts-noto-cjk
+APT_PACKAGES := chromium fonts-noto-cjk poppler-utils
+# Debian packages WeasyPrint needs for the book PDFs (Pango; Noto CJK SC/TC faces).
+APT_PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
+PDF_DIR    := pdf
+PDF_STAMP  := $(VENV)/.stamp-pdf-extras
 
-.PHONY: help venv site serve test-deps system-deps test golden clean distclean
+.PHONY: help venv site serve test-deps system-deps pdf-deps pdf test golden clean distclean
 
 help: ## List the targets
 	@echo "Usage: make <target> [PYTHON=python3] [PYTEST_ARGS='-k smoke']"
@@ -65,7 +69,8 @@ system-deps: ## apt-get install chromium and fonts-noto-cjk, only those missing
 	for pkg in $(APT_PACKAGES); do \
 	  dpkg -s "$$pkg" >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
-	if ! command -v chromium >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ]; then \
+	case " $(APT_PACKAGES) " in *" chromium "*) need_chromium=1 ;; *) need_chromium=0 ;; esac; \
+	if [ $$need_chromium -eq 1 ] && { ! command -v chromium >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ]; }; then \
 	  case " $$missing " in *" chromium "*) ;; *) missing="$$missing chromium" ;; esac; \
 	fi; \
 	if [ -z "$$missing" ]; then \
@@ -85,7 +90,7 @@ system-deps: ## apt-get install chromium and fonts-noto-cjk, only those missing
 	echo "system-deps: installing$$missing"; \
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update; \
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
-	[ -x /usr/bin/chromium ] || { echo "system-deps: /usr/bin/chromium still missing after install" >&2; exit 1; }
+	[ $$need_chromium -eq 0 ] || [ -x /usr/bin/chromium ] || { echo "system-deps: /usr/bin/chromium still missing after install" >&2; exit 1; }
 
 # ---------------------------------------------------------------------- build
 
@@ -112,9 +117,22 @@ serve: venv ## Generate docs/ and run mkdocs serve on http://127.0.0.1:8000 (SER
 	$(GENERATE) $(DOCS)
 	$(MKDOCS) serve --dev-addr $(SERVE_ADDR)
 
+# ------------------------------------------------------------------------ pdf
+
+pdf-deps: $(PDF_STAMP) ## Install WeasyPrint (the [pdf] extra) and, if missing, Pango and Noto CJK
+	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(APT_PDF_PACKAGES)"
+
+$(PDF_STAMP): pyproject.toml $(VENV_STAMP)
+	$(VENV_PY) -m pip install -e '.[pdf]'
+	touch $@
+
+pdf: pdf-deps ## Render the book PDFs (whole handbook + each district, both scripts) into pdf/, then make site with download links
+	$(GENERATE) $(DOCS) --make-pdf --pdf-dir $(PDF_DIR)
+	@$(MAKE) --no-print-directory site
+
 # ---------------------------------------------------------------------- tests
 
-test: test-deps site ## Build the site and run the test suite (extra options: PYTEST_ARGS=...)
+test: test-deps pdf ## Build the PDFs and the site, then run the test suite (extra options: PYTEST_ARGS=...)
 	@echo "$(VENV_PY) -m pytest -q $(PYTEST_ARGS)"
 	@rc=0; $(VENV_PY) -m pytest -q $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then \
@@ -126,7 +144,7 @@ test: test-deps site ## Build the site and run the test suite (extra options: PY
 golden: venv ## Regenerate tests/golden/docs/ from seeds/ (the only target that rewrites goldens)
 	rm -rf $(GOLDEN_TMP)
 	mkdir -p $(GOLDEN_TMP)
-	$(GENERATE) $(GOLDEN_TMP)/docs || { rm -rf $(GOLDEN_TMP); exit 1; }
+	$(GENERATE) $(GOLDEN_TMP)/docs --pdf-dir $(GOLDEN_TMP)/no-pdf || { rm -rf $(GOLDEN_TMP); exit 1; }
 	rm -rf $(GOLDEN_DOCS)
 	mkdir -p $(dir $(GOLDEN_DOCS))
 	cp -a $(GOLDEN_TMP)/docs $(GOLDEN_DOCS)
@@ -136,7 +154,7 @@ golden: venv ## Regenerate tests/golden/docs/ from seeds/ (the only target that 
 # -------------------------------------------------------------------- cleanup
 
 clean: ## Remove site/, docs/, build temporaries and caches (keeps .venv)
-	rm -rf $(SITE) $(DOCS) $(DOCS)-zh-Hant .cache reports $(SITE_TMP) $(SITE_TMP)-hant $(SITE_OLD) $(GOLDEN_TMP) \
+	rm -rf $(SITE) $(DOCS) $(DOCS)-zh-Hant $(PDF_DIR) .cache reports $(SITE_TMP) $(SITE_TMP)-hant $(SITE_OLD) $(GOLDEN_TMP) \
 	  .pytest_cache .hypothesis build *.egg-info
 	find . \( -path ./$(VENV) -o -path ./.git \) -prune -o \
 	  -type d -name __pycache__ -exec rm -rf {} +

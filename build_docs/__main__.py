@@ -16,11 +16,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", default="docs", help="output folder for generated Markdown (default: docs)")
     parser.add_argument("--hant-docs", default=None,
                         help="output folder for the Traditional-script Markdown (default: <docs>-zh-Hant)")
+    parser.add_argument("--pdf-dir", default="pdf",
+                        help="folder of book PDFs made by --make-pdf, offered as downloads when present (default: pdf)")
+    parser.add_argument("--make-pdf", action="store_true", help="also render the book PDFs into --pdf-dir (needs WeasyPrint)")
     parser.add_argument("--script", default="s2tw", help="OpenCC config for the Traditional build: s2tw (default), s2t or s2hk")
     args = parser.parse_args(argv)
     try:
         result = build(Path(args.seeds), Path(args.docs), shown_as=args.seeds.rstrip("/"),
-                       hant_dir=Path(args.hant_docs) if args.hant_docs else None, script=args.script)
+                       hant_dir=Path(args.hant_docs) if args.hant_docs else None, script=args.script,
+                       pdf_dir=Path(args.pdf_dir))
+        if args.make_pdf:
+            from .pdf import write_pdfs
+
+            written = write_pdfs(result, Path(args.pdf_dir))
+            print(f"{len(written)} PDF(s) -> {args.pdf_dir}/ (run again without --make-pdf to link them)")
     except BuildError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

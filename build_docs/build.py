@@ -28,8 +28,12 @@ class Result:
 WORK_DIR = Path(__file__).resolve().parent.parent / ".cache" / "opencc"
 
 
-def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw", work_dir: Path = WORK_DIR) -> Result:
-    """Run every stage up to conversion; nothing but OpenCC's generated config is written."""
+def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw", work_dir: Path = WORK_DIR,
+             pdf_dir: Path | None = None) -> Result:
+    """Run every stage up to conversion; nothing but OpenCC's generated config is written.
+
+    PDFs already made by `make pdf` in pdf_dir are offered as downloads; without them the
+    pages carry no download links (so no link can break)."""
     vocab = data.load_vocabulary()
     boilerplate = data.load_boilerplate()
     search_terms = data.load_search_terms()
@@ -59,18 +63,33 @@ def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw",
         declared=tuple(("build_docs/data/boilerplate.yml", b.key, f"{b.description}：{b.pattern.pattern}") for b in boilerplate),
     )
     cross, warnings = crossref.build_cross_index(districts, themes, glossary, "build_docs/data/themes.yml")
-    pages = render.render_pages(handbook, cross, render.make_environment())
+    downloads = find_downloads(pdf_dir, districts)
+    pages = render.render_pages(handbook, cross, render.make_environment(), frozenset(downloads))
     pages[".jieba_user.txt"] = search_dictionary(handbook, search_terms, glossary, vocab)
     for asset in sorted(ASSETS_DIR.rglob("*")):
         if asset.is_file():
             pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
     converter = convert.Converter(script, place_names(handbook, vocab) + list(protected_names), keep, fixed, work_dir)
     hant = converter.convert_pages(pages)
+    for name, (hans_pdf, hant_pdf) in downloads.items():
+        pages[f"downloads/{name}.pdf"], hant[f"downloads/{name}.pdf"] = hans_pdf.read_bytes(), hant_pdf.read_bytes()
     hans_map, hant_map = convert.query_maps(converter, pages, hant)
     pages["assets/query-map.js"], hant["assets/query-map.js"] = hans_map, hant_map
     hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
     return Result(handbook=handbook, cross=cross, files=pages, hant_files=hant, converter=converter,
                   report=review.conversion_report(handbook, converter), warnings=tuple(warnings))
+
+
+def find_downloads(pdf_dir: Path | None, districts) -> dict[str, tuple[Path, Path]]:
+    """PDFs present in both scripts: 'handbook' and district slugs -> (zh-Hans file, zh-Hant file)."""
+    found = {}
+    if pdf_dir is None:
+        return found
+    for name in ["handbook", *(d.slug for d in districts)]:
+        pair = (pdf_dir / f"{name}-zh-Hans.pdf", pdf_dir / f"{name}-zh-Hant.pdf")
+        if all(p.is_file() for p in pair):
+            found[name] = pair
+    return found
 
 
 def place_names(handbook: Handbook, vocab: data.Vocabulary) -> list[str]:
@@ -106,9 +125,9 @@ def search_dictionary(handbook: Handbook, terms: tuple[str, ...], glossary, voca
 
 
 def build(seeds_dir: Path, docs_dir: Path, shown_as: str | None = None, hant_dir: Path | None = None,
-          script: str = "s2tw", report: Path | None = None) -> Result:
+          script: str = "s2tw", report: Path | None = None, pdf_dir: Path | None = None) -> Result:
     """Generate both scripts and write them, and the conversion review, only if every stage succeeded."""
-    result = generate(seeds_dir, shown_as, script)
+    result = generate(seeds_dir, shown_as, script, pdf_dir=pdf_dir)
     write.write_tree(result.files, docs_dir)
     write.write_tree(result.hant_files, hant_dir or docs_dir.parent / f"{docs_dir.name}-zh-Hant")
     report = report or docs_dir.parent / "reports" / "conversion-report.md"

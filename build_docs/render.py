@@ -77,7 +77,8 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     return env
 
 
-def render_pages(handbook: Handbook, cross: CrossIndex, env: jinja2.Environment) -> dict[str, str]:
+def render_pages(handbook: Handbook, cross: CrossIndex, env: jinja2.Environment,
+                 downloads: frozenset[str] = frozenset()) -> dict[str, str]:
     """Render every page of the handbook: path under docs/ -> content."""
     pages: dict[str, str] = {}
     provinces = _group_by_province(handbook)
@@ -90,12 +91,12 @@ def render_pages(handbook: Handbook, cross: CrossIndex, env: jinja2.Environment)
     article_count = sum(len(d.articles) for d in handbook.districts)
     pages["index.md"] = env.get_template("home.md.j2").render(
         provinces=provinces, district_count=len(handbook.districts), article_count=article_count,
-        seed_count=len(handbook.seeds),
+        seed_count=len(handbook.seeds), book_pdf="handbook" in downloads,
     )
     related = dict(cross.related)
     for district in handbook.districts:
         pages[f"districts/{district.slug}.md"] = env.get_template("district.md.j2").render(
-            district=district, themes=cross.district_themes(district.slug),
+            district=district, themes=cross.district_themes(district.slug), pdf=district.slug in downloads,
             related=[(slug, names[slug]) for slug in related[district.slug]],
             figures={a.ident: [f for f in cross.figures if f.district == district.slug and f.article == a.ident]
                      for a in district.articles},

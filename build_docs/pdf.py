@@ -1,0 +1,52 @@
+"""Book PDFs with WeasyPrint: the whole handbook per script, and one PDF per district.
+
+Only `make pdf` needs this module (and WeasyPrint); `make site` does not import it.
+The book HTML is rendered from the same records as the site, then converted with the same
+OpenCC converter for the Traditional edition.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build import Result
+from .render import make_environment
+
+# Noto CJK defaults to Japanese glyph shapes unless the regional face is named explicitly.
+FONTS = {"zh-Hans": "Noto Serif CJK SC", "zh-Hant": "Noto Serif CJK TC"}
+TITLE = "基层治理案例手册"
+
+
+def book_html(result: Result, lang: str, districts=None) -> str:
+    """Render the book (or one district's booklet) as HTML in the given script."""
+    env = make_environment()
+    cross = result.cross
+    chosen = districts or result.handbook.districts
+    names = {d.slug: d.region.district for d in result.handbook.districts}
+    themes = [(t, [(names[d], cross.count(t.slug, d)) for d in sorted(
+        {p.district for p in cross.passages if p.theme == t.slug}, key=lambda d: (-cross.count(t.slug, d), d))])
+        for t in cross.themes]
+    html = env.get_template("book.html.j2").render(
+        title=TITLE if districts is None else f"{TITLE} · {chosen[0].region.district}",
+        font=FONTS[lang], districts=chosen, themes=themes, glossary=cross.glossary, lang="zh-Hans",
+        single=districts is not None,
+    )
+    if lang == "zh-Hant":
+        html = result.converter.convert(html).replace('lang="zh-Hans"', 'lang="zh-Hant"')
+    return html
+
+
+def write_pdfs(result: Result, out_dir: Path) -> list[Path]:
+    """Write handbook-<lang>.pdf and <slug>-<lang>.pdf for every district into out_dir."""
+    from weasyprint import HTML
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in FONTS:
+        jobs = [(f"handbook-{lang}.pdf", None)] + [(f"{d.slug}-{lang}.pdf", [d]) for d in result.handbook.districts]
+        for name, districts in jobs:
+            target = out_dir / name
+            tmp = target.with_suffix(".pdf.tmp")
+            HTML(string=book_html(result, lang, districts)).write_pdf(tmp)
+            tmp.replace(target)
+            written.append(target)
+    return written

@@ -1,0 +1,86 @@
+"""The book PDFs made by `make pdf`: fonts, text layer, outline, table of contents, no blank pages."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from .helpers import ROOT, SEEDS, build_from
+
+PDF_DIR = ROOT / "pdf"
+RADICALS = re.compile("[\u2e80-\u2fdf]")
+SCRIPTS = {"zh-Hans": "SC", "zh-Hant": "TC"}
+
+
+@pytest.fixture(scope="module")
+def result():
+    return build_from(SEEDS)
+
+
+def _book(lang: str) -> PdfReader:
+    path = PDF_DIR / f"handbook-{lang}.pdf"
+    assert path.is_file(), f"{path} missing: run `make pdf` (make test does)"
+    return PdfReader(path)
+
+
+def _district_names(result, lang):
+    names = [d.region.district for d in result.handbook.districts]
+    return [result.converter.convert(n) for n in names] if lang == "zh-Hant" else names
+
+
+@pytest.mark.parametrize("lang", SCRIPTS)
+def test_every_font_is_embedded_and_of_the_scripts_regional_face(lang):
+    out = subprocess.run(["pdffonts", str(PDF_DIR / f"handbook-{lang}.pdf")], capture_output=True, text=True, check=True).stdout
+    rows = [line for line in out.splitlines()[2:] if line.strip()]
+    assert rows
+    for row in rows:
+        emb = row.split()[-5]
+        assert emb == "yes", f"font not embedded: {row}"
+        assert f"CJK-{SCRIPTS[lang]}" in row, f"{lang} book uses another face: {row}"
+
+
+@pytest.mark.parametrize("lang", SCRIPTS)
+def test_text_layer_has_every_title_and_body_in_the_right_script(result, lang):
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in _book(lang).pages))
+    assert not RADICALS.search(text), "radical code points stand in for ordinary characters"
+    for district in result.handbook.districts:
+        for article in district.articles:
+            title = re.sub(r"\s+", "", article.title)
+            sample = next(b.text for b in article.blocks if b.kind == "para")[:20]
+            if lang == "zh-Hant":
+                title, sample = result.converter.convert(title), result.converter.convert(sample)
+            assert title in text and re.sub(r"\s+", "", sample) in text, (lang, title)
+    if lang == "zh-Hant":
+        assert "湖里區" in text and "湖裏" not in text and "湖裡" not in text
+        assert "第2頁/共" in text  # the cover has no footer
+    else:
+        assert "第2页/共" in text
+
+
+@pytest.mark.parametrize("lang", SCRIPTS)
+def test_outline_has_one_entry_per_district_and_the_toc_numbers_match(result, lang):
+    reader = _book(lang)
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    names = _district_names(result, lang)
+    titles = [item.title for item in top]
+    assert [t for t in titles if t in names] == names
+    starts = {item.title: reader.get_destination_page_number(item) + 1 for item in top}
+    toc = re.sub(r"[ \t]+", "", reader.pages[1].extract_text())
+    for name in names:
+        listed = re.search(rf"{re.escape(name)}（[^）]*）\.*(\d+)", toc)
+        assert listed, f"{name} missing from the table of contents"
+        assert int(listed.group(1)) == starts[name], (name, listed.group(1), starts[name])
+
+
+@pytest.mark.parametrize("lang", SCRIPTS)
+def test_no_blank_pages(lang):
+    for number, page in enumerate(_book(lang).pages, start=1):
+        assert len(re.findall(r"[\u4e00-\u9fff]", page.extract_text())) > 5, f"page {number} is blank"
+
+
+def test_one_pdf_per_district_in_each_script(result):
+    for district in result.handbook.districts:
+        for lang in SCRIPTS:
+            assert (PDF_DIR / f"{district.slug}-{lang}.pdf").is_file()
