@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .build import build
 from .errors import BuildError
+from .progress import Stages, console_reporter
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,14 +22,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--make-pdf", action="store_true", help="also render the book PDFs into --pdf-dir (needs WeasyPrint)")
     parser.add_argument("--script", default="s2tw", help="OpenCC config for the Traditional build: s2tw (default), s2t or s2hk")
     args = parser.parse_args(argv)
+    stages = Stages(console_reporter())
     try:
         result = build(Path(args.seeds), Path(args.docs), shown_as=args.seeds.rstrip("/"),
                        hant_dir=Path(args.hant_docs) if args.hant_docs else None, script=args.script,
-                       pdf_dir=Path(args.pdf_dir))
+                       pdf_dir=Path(args.pdf_dir), stage=stages)
         if args.make_pdf:
             from .pdf import write_pdfs
 
-            written = write_pdfs(result, Path(args.pdf_dir))
+            with stages("pdf"):
+                written = write_pdfs(result, Path(args.pdf_dir))
             print(f"{len(written)} PDF(s) -> {args.pdf_dir}/ (run again without --make-pdf to link them)")
     except BuildError as err:
         for problem in err.problems:

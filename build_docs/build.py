@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import convert, crossref, data, index, ingest, normalise, parse, render, review, write
 from .errors import Problem, raise_if
+from .progress import Stages
 from .records import Article, Handbook, Note
 from .regions import short_name
 
@@ -29,55 +30,64 @@ WORK_DIR = Path(__file__).resolve().parent.parent / ".cache" / "opencc"
 
 
 def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw", work_dir: Path = WORK_DIR,
-             pdf_dir: Path | None = None) -> Result:
+             pdf_dir: Path | None = None, stage: Stages | None = None) -> Result:
     """Run every stage up to conversion; nothing but OpenCC's generated config is written.
 
     PDFs already made by `make pdf` in pdf_dir are offered as downloads; without them the
     pages carry no download links (so no link can break)."""
-    vocab = data.load_vocabulary()
-    boilerplate = data.load_boilerplate()
-    search_terms = data.load_search_terms()
-    themes = data.load_themes()
-    glossary = data.load_glossary()
-    keep, protected_names, fixed = convert.load_protected()
+    stage = stage or Stages()
+    with stage("data"):
+        vocab = data.load_vocabulary()
+        boilerplate = data.load_boilerplate()
+        search_terms = data.load_search_terms()
+        themes = data.load_themes()
+        glossary = data.load_glossary()
+        keep, protected_names, fixed = convert.load_protected()
 
-    seeds = ingest.read_seeds(seeds_dir, shown_as)
-    normalised = [normalise.normalise_seed(seed) for seed in seeds]
+    with stage("ingest"):
+        seeds = ingest.read_seeds(seeds_dir, shown_as)
+    with stage("normalise"):
+        normalised = [normalise.normalise_seed(seed) for seed in seeds]
 
-    parser = parse.Parser(vocab, boilerplate)
-    files = [parser.split_file(n) for n in normalised]
-    raise_if(parser.problems)
-    pairs = [pair for f in files for pair in parser.match_bodies(f)]
-    articles = [parser.build_article(head, body) for head, body in pairs]
-    matched = {id(head) for head, _ in pairs}
-    orphans = [h for f in files for h in f.headlines if id(h) not in matched]
-    dropped = drop_duplicate_headlines(orphans, articles, parser)
-    raise_if(parser.problems)
+    with stage("parse"):
+        parser = parse.Parser(vocab, boilerplate)
+        files = [parser.split_file(n) for n in normalised]
+        raise_if(parser.problems)
+        pairs = [pair for f in files for pair in parser.match_bodies(f)]
+        articles = [parser.build_article(head, body) for head, body in pairs]
+        matched = {id(head) for head, _ in pairs}
+        orphans = [h for f in files for h in f.headlines if id(h) not in matched]
+        dropped = drop_duplicate_headlines(orphans, articles, parser)
+        raise_if(parser.problems)
 
-    notes = tuple(parser.notes) + dropped
-    raise_if(index.check_conservation(seeds, articles, notes))
-    districts = index.group_districts(articles, vocab)
-    handbook = Handbook(
-        districts=districts, notes=notes, seeds=seeds,
-        change_counts=tuple((n.seed.name, name, change, count) for n in normalised for name, change, count in n.changes),
-        declared=tuple(("build_docs/data/boilerplate.yml", b.key, f"{b.description}：{b.pattern.pattern}") for b in boilerplate),
-    )
-    cross, warnings = crossref.build_cross_index(districts, themes, glossary, "build_docs/data/themes.yml")
-    downloads = find_downloads(pdf_dir, districts)
-    pages = render.render_pages(handbook, cross, render.make_environment(), frozenset(downloads))
-    pages[".jieba_user.txt"] = search_dictionary(handbook, search_terms, glossary, vocab)
-    for asset in sorted(ASSETS_DIR.rglob("*")):
-        if asset.is_file():
-            pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
-    converter = convert.Converter(script, place_names(handbook, vocab) + list(protected_names), keep, fixed, work_dir)
-    hant = converter.convert_pages(pages)
-    for name, (hans_pdf, hant_pdf) in downloads.items():
-        pages[f"downloads/{name}.pdf"], hant[f"downloads/{name}.pdf"] = hans_pdf.read_bytes(), hant_pdf.read_bytes()
-    hans_map, hant_map = convert.query_maps(converter, pages, hant)
-    pages["assets/query-map.js"], hant["assets/query-map.js"] = hans_map, hant_map
-    hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
+    with stage("index"):
+        notes = tuple(parser.notes) + dropped
+        raise_if(index.check_conservation(seeds, articles, notes))
+        districts = index.group_districts(articles, vocab)
+        handbook = Handbook(
+            districts=districts, notes=notes, seeds=seeds,
+            change_counts=tuple((n.seed.name, name, change, count) for n in normalised for name, change, count in n.changes),
+            declared=tuple(("build_docs/data/boilerplate.yml", b.key, f"{b.description}：{b.pattern.pattern}") for b in boilerplate),
+        )
+        cross, warnings = crossref.build_cross_index(districts, themes, glossary, "build_docs/data/themes.yml")
+    with stage("render"):
+        downloads = find_downloads(pdf_dir, districts)
+        pages = render.render_pages(handbook, cross, render.make_environment(), frozenset(downloads))
+        pages[".jieba_user.txt"] = search_dictionary(handbook, search_terms, glossary, vocab)
+        for asset in sorted(ASSETS_DIR.rglob("*")):
+            if asset.is_file():
+                pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
+    with stage("convert"):
+        converter = convert.Converter(script, place_names(handbook, vocab) + list(protected_names), keep, fixed, work_dir)
+        hant = converter.convert_pages(pages)
+        for name, (hans_pdf, hant_pdf) in downloads.items():
+            pages[f"downloads/{name}.pdf"], hant[f"downloads/{name}.pdf"] = hans_pdf.read_bytes(), hant_pdf.read_bytes()
+        hans_map, hant_map = convert.query_maps(converter, pages, hant)
+        pages["assets/query-map.js"], hant["assets/query-map.js"] = hans_map, hant_map
+        hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
+        report = review.conversion_report(handbook, converter)
     return Result(handbook=handbook, cross=cross, files=pages, hant_files=hant, converter=converter,
-                  report=review.conversion_report(handbook, converter), warnings=tuple(warnings))
+                  report=report, warnings=tuple(warnings))
 
 
 def find_downloads(pdf_dir: Path | None, districts) -> dict[str, tuple[Path, Path]]:
@@ -125,12 +135,15 @@ def search_dictionary(handbook: Handbook, terms: tuple[str, ...], glossary, voca
 
 
 def build(seeds_dir: Path, docs_dir: Path, shown_as: str | None = None, hant_dir: Path | None = None,
-          script: str = "s2tw", report: Path | None = None, pdf_dir: Path | None = None) -> Result:
+          script: str = "s2tw", report: Path | None = None, pdf_dir: Path | None = None,
+          stage: Stages | None = None) -> Result:
     """Generate both scripts and write them, and the conversion review, only if every stage succeeded."""
-    result = generate(seeds_dir, shown_as, script, pdf_dir=pdf_dir)
-    write.write_tree(result.files, docs_dir)
-    write.write_tree(result.hant_files, hant_dir or docs_dir.parent / f"{docs_dir.name}-zh-Hant")
-    report = report or docs_dir.parent / "reports" / "conversion-report.md"
-    report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(result.report, encoding="utf-8")
+    stage = stage or Stages()
+    result = generate(seeds_dir, shown_as, script, pdf_dir=pdf_dir, stage=stage)
+    with stage("write"):
+        write.write_tree(result.files, docs_dir)
+        write.write_tree(result.hant_files, hant_dir or docs_dir.parent / f"{docs_dir.name}-zh-Hant")
+        report = report or docs_dir.parent / "reports" / "conversion-report.md"
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(result.report, encoding="utf-8")
     return result
