@@ -39,7 +39,7 @@ APT_PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 PDF_DIR    := pdf
 PDF_STAMP  := $(VENV)/.stamp-pdf-extras
 
-.PHONY: help venv site serve test-deps system-deps pdf-deps pdf test golden clean distclean
+.PHONY: help venv site serve test-deps system-deps pdf-deps pdf bench test golden clean distclean
 
 help: ## List the targets
 	@echo "Usage: make <target> [PYTHON=python3] [PYTEST_ARGS='-k smoke']"
@@ -129,6 +129,11 @@ $(PDF_STAMP): pyproject.toml $(VENV_STAMP)
 pdf: pdf-deps ## Render the book PDFs (whole handbook + each district, both scripts) into pdf/, then make site with download links
 	$(GENERATE) $(DOCS) --make-pdf --pdf-dir $(PDF_DIR)
 	@$(MAKE) --no-print-directory site
+
+# ---------------------------------------------------------------------- bench
+
+bench: venv ## Measure the build (run after make site; BENCH_FULL=1 adds 1000 articles): bench/results.md
+	$(VENV_PY) bench/run.py
 
 # ---------------------------------------------------------------------- tests
 
