@@ -5,6 +5,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .data import GlossaryTerm, Theme
 from .records import Block, District
@@ -59,14 +60,50 @@ class CrossIndex:
     figures: tuple[Figure, ...]
     related: tuple[tuple[str, tuple[str, ...]], ...]  # district slug -> related district slugs
 
+    # Lookups are built once and cached: scanning every passage per district or per matrix
+    # cell made rendering quadratic in the number of districts.
+    @cached_property
+    def _cell_counts(self) -> Counter:
+        return Counter((p.theme, p.district) for p in self.passages)
+
+    @cached_property
+    def _by_district(self) -> dict[str, Counter]:
+        out: dict[str, Counter] = defaultdict(Counter)
+        for p in self.passages:
+            out[p.district][p.theme] += 1
+        return out
+
+    @cached_property
+    def _by_theme(self) -> dict[str, list[Passage]]:
+        out: dict[str, list[Passage]] = defaultdict(list)
+        for p in self.passages:
+            out[p.theme].append(p)
+        return out
+
+    @cached_property
+    def _figures_by_article(self) -> dict[tuple[str, str], list[Figure]]:
+        out: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+        for f in self.figures:
+            out[f.district, f.article].append(f)
+        return out
+
     def district_themes(self, slug: str) -> list[tuple[Theme, int]]:
         """Themes of one district with its passage count, strongest first."""
-        counts = Counter(p.theme for p in self.passages if p.district == slug)
         by_slug = {t.slug: t for t in self.themes}
+        counts = self._by_district.get(slug, Counter())
         return [(by_slug[s], n) for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def count(self, theme: str, district: str) -> int:
-        return sum(1 for p in self.passages if p.theme == theme and p.district == district)
+        """Count the passages of one theme in one district."""
+        return self._cell_counts.get((theme, district), 0)
+
+    def theme_passages(self, theme: str) -> list[Passage]:
+        """Passages of one theme, in document order."""
+        return list(self._by_theme.get(theme, ()))
+
+    def article_figures(self, district: str, article: str) -> list[Figure]:
+        """Key figures of one article."""
+        return list(self._figures_by_article.get((district, article), ()))
 
 
 def match_terms(text: str, terms: Sequence[str]) -> tuple[str, ...]:
@@ -121,8 +158,11 @@ def build_cross_index(districts: Sequence[District], themes: Sequence[Theme], gl
                 figures += [Figure(district=district.slug, article=article.ident, block=block.ident, text=t)
                             for t in figures_in(block.text)]
     warnings: list[str] = []
+    places_of: dict[str, set[str]] = defaultdict(set)
+    for p in passages:
+        places_of[p.theme].add(p.district)
     for theme in themes:
-        places = {p.district for p in passages if p.theme == theme.slug}
+        places = places_of[theme.slug]
         if not places:
             # A warning, not an error: the generator must also run on small or unusual seed folders.
             warnings.append(f"{themes_file}: theme '{theme.slug}' matches no paragraph")
@@ -157,11 +197,24 @@ def figures_in(text: str) -> list[str]:
 
 
 def _related(districts: Sequence[District], passages: Sequence[Passage]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Relate each district to the three sharing most themes with it."""
-    themes_of = {d.slug: {p.theme for p in passages if p.district == d.slug} for d in districts}
+    """Relate each district to the three sharing most themes with it (ties by slug)."""
+    bit = {slug: 1 << i for i, slug in enumerate(dict.fromkeys(p.theme for p in passages))}
+    mask_of = {d.slug: 0 for d in districts}
+    for p in passages:
+        mask_of[p.district] |= bit[p.theme]
+    # Districts with the same theme set are interchangeable here, so compare sets, not districts:
+    # the pairwise work grows with the number of distinct sets (bounded by the taxonomy), and
+    # only the first three slugs of each set can ever be chosen.
+    groups: dict[int, list[str]] = defaultdict(list)
+    for slug in sorted(mask_of):
+        groups[mask_of[slug]].append(slug)
     related = []
     for d in districts:
-        others = sorted((o for o in themes_of if o != d.slug),
-                        key=lambda o: (-len(themes_of[o] & themes_of[d.slug]), o))
-        related.append((d.slug, tuple(o for o in others[:3] if themes_of[o] & themes_of[d.slug])))
+        mine = mask_of[d.slug]
+        candidates = []
+        for mask, slugs in groups.items():
+            shared = (mask & mine).bit_count()
+            if shared:
+                candidates += [(-shared, s) for s in [s for s in slugs if s != d.slug][:3]]
+        related.append((d.slug, tuple(s for _, s in sorted(candidates)[:3])))
     return tuple(related)

@@ -6,6 +6,8 @@ OpenCC converter for the Traditional edition.
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .build import Result
@@ -23,7 +25,7 @@ def book_html(result: Result, lang: str, districts=None) -> str:
     chosen = districts or result.handbook.districts
     names = {d.slug: d.region.district for d in result.handbook.districts}
     themes = [(t, [(names[d], cross.count(t.slug, d)) for d in sorted(
-        {p.district for p in cross.passages if p.theme == t.slug}, key=lambda d: (-cross.count(t.slug, d), d))])
+        {p.district for p in cross.theme_passages(t.slug)}, key=lambda d: (-cross.count(t.slug, d), d))])
         for t in cross.themes]
     html = env.get_template("book.html.j2").render(
         title=TITLE if districts is None else f"{TITLE} · {chosen[0].region.district}",
@@ -35,18 +37,32 @@ def book_html(result: Result, lang: str, districts=None) -> str:
     return html
 
 
-def write_pdfs(result: Result, out_dir: Path) -> list[Path]:
+def write_pdfs(result: Result, out_dir: Path, workers: int | None = None) -> list[Path]:
     """Write handbook-<lang>.pdf and <slug>-<lang>.pdf for every district into out_dir."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    for lang in FONTS:
+        jobs += [(book_html(result, lang), out_dir / f"handbook-{lang}.pdf")]
+        jobs += [(book_html(result, lang, [d]), out_dir / f"{d.slug}-{lang}.pdf") for d in result.handbook.districts]
+    # Layout is CPU-bound and every PDF is independent: spread them over the cores, largest
+    # first so that the two whole books do not end up on one core.
+    jobs.sort(key=lambda job: -len(job[0]))
+    workers = workers or min(len(jobs), os.cpu_count() or 1)
+    if workers <= 1:
+        for job in jobs:
+            _write_one(job)
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            list(pool.map(_write_one, jobs))
+    return sorted(target for _, target in jobs)
+
+
+def _write_one(job: tuple[str, Path]) -> Path:
+    """Lay out one book HTML with WeasyPrint and move the PDF into place."""
     from weasyprint import HTML
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for lang in FONTS:
-        jobs = [(f"handbook-{lang}.pdf", None)] + [(f"{d.slug}-{lang}.pdf", [d]) for d in result.handbook.districts]
-        for name, districts in jobs:
-            target = out_dir / name
-            tmp = target.with_suffix(".pdf.tmp")
-            HTML(string=book_html(result, lang, districts)).write_pdf(tmp)
-            tmp.replace(target)
-            written.append(target)
-    return written
+    html, target = job
+    tmp = target.with_suffix(".pdf.tmp")
+    HTML(string=html).write_pdf(tmp)
+    tmp.replace(target)
+    return target

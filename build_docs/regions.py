@@ -63,22 +63,21 @@ def region_prefix(text: str) -> Region | None:
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
     """Map each gazetteer name to its short alias (红河哈尼族彝族自治州 -> 红河)."""
-    from jionlp.dictionary.dictionary_loader import china_location_loader
-
-    with contextlib.redirect_stdout(io.StringIO()):
-        tree = china_location_loader()
+    # Read the aliases from the table the parser has already built: loading jionlp's
+    # gazetteer a second time cost as much as the rest of the parse stage on small inputs.
+    parser = jionlp.parse_location
+    if parser.administrative_map_list is None:
+        _parse("北京市")  # the parser builds its table on first use
     aliases: dict[str, str] = {}
-
-    def walk(node: dict) -> None:
-        for key, child in node.items():
-            if key.startswith("_") or not isinstance(child, dict):
-                continue
-            alias = child.get("_alias")
-            if isinstance(alias, list) and alias and key not in aliases:
-                aliases[key] = alias[0]
-            walk(child)
-
-    walk(tree)
+    for item in parser.administrative_map_list:  # [code, province, city, county, current, ...]
+        city, county, current = item[2], item[3], item[4]
+        if not current:
+            continue  # former names
+        # Prefecture aliases come one per entry, the first being the usual one; county-level
+        # short forms are made from suffixes instead (short_name), so their aliases are skipped.
+        name, alias = city
+        if name and isinstance(alias, str) and alias and name not in aliases:
+            aliases[name] = alias
     return aliases
 
 

@@ -87,7 +87,7 @@ def render_pages(handbook: Handbook, cross: CrossIndex, env: jinja2.Environment,
     env.filters["gloss"] = lambda text: _wrap(text, gloss)
     env.filters["marked"] = mark_terms
     names = {d.slug: d.region.district for d in handbook.districts}
-    max_count = max((cross.count(t.slug, d.slug) for t in cross.themes for d in handbook.districts), default=1) or 1
+    max_count = max((n for d in handbook.districts for _, n in cross.district_themes(d.slug)), default=1) or 1
     article_count = sum(len(d.articles) for d in handbook.districts)
     pages["index.md"] = env.get_template("home.md.j2").render(
         provinces=provinces, district_count=len(handbook.districts), article_count=article_count,
@@ -98,14 +98,16 @@ def render_pages(handbook: Handbook, cross: CrossIndex, env: jinja2.Environment,
         pages[f"districts/{district.slug}.md"] = env.get_template("district.md.j2").render(
             district=district, themes=cross.district_themes(district.slug), pdf=district.slug in downloads,
             related=[(slug, names[slug]) for slug in related[district.slug]],
-            figures={a.ident: [f for f in cross.figures if f.district == district.slug and f.article == a.ident]
-                     for a in district.articles},
+            figures={a.ident: cross.article_figures(district.slug, a.ident) for a in district.articles},
         )
     for theme in cross.themes:
-        passages = [p for p in cross.passages if p.theme == theme.slug]
-        order = sorted({p.district for p in passages}, key=lambda d: (-cross.count(theme.slug, d), d))
+        passages = cross.theme_passages(theme.slug)
+        of_district: dict[str, list] = {}
+        for p in passages:
+            of_district.setdefault(p.district, []).append(p)
+        order = sorted(of_district, key=lambda d: (-len(of_district[d]), d))
         pages[f"themes/{theme.slug}.md"] = env.get_template("theme.md.j2").render(
-            theme=theme, districts=[(d, names[d], [p for p in passages if p.district == d]) for d in order],
+            theme=theme, districts=[(d, names[d], of_district[d]) for d in order],
             passage_count=len(passages),
         )
     pages["themes/index.md"] = env.get_template("themes.md.j2").render(
@@ -114,7 +116,7 @@ def render_pages(handbook: Handbook, cross: CrossIndex, env: jinja2.Environment,
                    for t in cross.themes]) for d in handbook.districts],
     )
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(
-        terms=[(t, pinyin_slug(t.term), dict(cross.glossary_uses)[t.term]) for t in cross.glossary])
+        terms=[(t, pinyin_slug(t.term), uses) for t, (_, uses) in zip(cross.glossary, cross.glossary_uses)])
     pages["regions.md"] = env.get_template("regions.md.j2").render(provinces=provinces)
     pages["notes.md"] = env.get_template("notes.md.j2").render(
         sections=_note_sections(handbook.notes), seeds=handbook.seeds,

@@ -85,6 +85,25 @@ def test_matching_counts_paragraphs_and_section_headings_but_never_captions():
     assert eco == [("a1-p2", ("两山",)), ("a1-p3", ("两山",))]  # the section heading counts for its paragraphs
 
 
+def test_related_districts_are_the_three_sharing_most_themes_ties_by_slug():
+    import random
+
+    rng = random.Random(7)
+    themes = [Theme(slug=f"t{i}", name=f"主题{i}", description="说明。", terms=(f"词{i}",)) for i in range(6)]
+    districts = []
+    for n in range(40):
+        words = [f"词{i}" for i in range(6) if rng.random() < 0.4]
+        districts.append(_district(f"d{n:02d}", f"区{n}", [_block("para", "、".join(words) + "。", "a1-p1")]))
+    index, _ = build_cross_index(districts, themes, [], "themes.yml")
+    themes_of = {d.slug: {t for t, _ in index.district_themes(d.slug)} for d in districts}
+    slugs_of = {d: {t.slug for t in ts} for d, ts in themes_of.items()}
+    for slug, related in index.related:
+        # Brute force over every pair: what the grouped computation must reproduce.
+        others = sorted((o for o in slugs_of if o != slug), key=lambda o: (-len(slugs_of[o] & slugs_of[slug]), o))
+        assert related == tuple(o for o in others[:3] if slugs_of[o] & slugs_of[slug]), slug
+    assert any(len(r) == 3 for _, r in index.related)
+
+
 def test_excerpt_keeps_the_sentences_that_fire_and_marks_gaps():
     text = "第一句没有。第二句有网格。第三句没有。第四句也有网格员；第五句没有。"
     assert excerpt(text, ["网格"]) == "第二句有网格。……第四句也有网格员；"
