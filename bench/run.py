@@ -185,6 +185,10 @@ def machine() -> dict:
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--report"]:  # re-render results.md from results.json without measuring
+        results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+        (ROOT / "bench" / "results.md").write_text(report(results), encoding="utf-8")
+        return
     sizes = [10, 100] + ([1000] if os.environ.get("BENCH_FULL") == "1" else [])
     if os.environ.get("BENCH_SIZES"):  # e.g. BENCH_SIZES=10 to try the script out
         sizes = [int(n) for n in os.environ["BENCH_SIZES"].split(",")]
@@ -276,7 +280,8 @@ def report(r: dict) -> str:
         lines += ["", f"## `make pdf` (render step, {p['pages']} PDFs)", "",
                   f"Generator plus WeasyPrint layout of both books and every district booklet, spread over {m['cores']} worker processes:",
                   f"{p['wall_median']:.2f} s ({p['wall_min']:.2f}–{p['wall_max']:.2f}), CPU {p['cpu_median']:.2f} s, "
-                  f"peak RSS {p['rss_mib_max']:.0f} MiB (all processes together); layout stage alone {p['stages'].get('pdf', 0):.2f} s."]
+                  f"peak RSS {p['rss_mib_max']:.0f} MiB (all processes together; pages the forked workers share with their parent",
+                  f"count once per process, so this is an upper bound); layout stage alone {p['stages'].get('pdf', 0):.2f} s."]
     return "\n".join(lines) + "\n"
 
 
