@@ -31,6 +31,24 @@ def _string_list(path: Path, key: str, value: object, problems: list[Problem]) -
     return tuple(value)
 
 
+def _check_keys(path: Path, where: str, entry: dict, fields: tuple[str, ...], required: tuple[str, ...],
+                problems: list[Problem]) -> None:
+    """Record every key of a mapping that is not among fields, and every required key it lacks."""
+    prefix = f"{where}: " if where else ""
+    for key in sorted(set(entry) - set(fields), key=str):
+        problems.append(Problem(file=str(path), line=0, message=f"{prefix}unknown key '{key}' (expected one of {', '.join(fields)})"))
+    for key in required:
+        if key not in entry:
+            problems.append(Problem(file=str(path), line=0, message=f"{prefix}missing key '{key}'"))
+
+
+def _list_under(path: Path, raw: object, key: str) -> list:
+    """Return the list a file holds under its one top-level key, or fail naming the file."""
+    if not isinstance(raw, dict) or set(raw) != {key} or not isinstance(raw[key], list):
+        raise_if([Problem(file=str(path), line=0, message=f"expected exactly one key '{key}' holding a list")])
+    return raw[key]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Vocabulary:
     """Word lists used to recognise headline parts."""
@@ -49,14 +67,8 @@ def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
     fields = ("role_suffixes", "organisation_suffixes", "subunit_suffixes", "admin_suffixes")
     if not isinstance(raw, dict):
         raise_if([Problem(file=str(path), line=0, message="expected a mapping of word lists")])
-    for key in raw:
-        if key not in fields:
-            problems.append(Problem(file=str(path), line=0, message=f"unknown key '{key}' (expected one of {', '.join(fields)})"))
-    values = {}
-    for key in fields:
-        if key not in raw:
-            problems.append(Problem(file=str(path), line=0, message=f"missing key '{key}'"))
-        values[key] = _string_list(path, key, raw.get(key, []), problems)
+    _check_keys(path, "", raw, fields, fields, problems)
+    values = {key: _string_list(path, key, raw.get(key, []), problems) for key in fields}
     raise_if(problems)
     # Longest first, so 自治州 is tried before 州.
     return Vocabulary(**{k: tuple(sorted(v, key=len, reverse=True)) for k, v in values.items()})
@@ -83,9 +95,7 @@ def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yml") -> tuple[Boilerp
         if not isinstance(entry, dict):
             problems.append(Problem(file=str(path), line=0, message=f"key '{key}': expected a mapping with pattern and description"))
             continue
-        unknown = set(entry) - {"pattern", "description"}
-        if unknown:
-            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': unknown field(s) {', '.join(sorted(unknown))}"))
+        _check_keys(path, f"key '{key}'", entry, ("pattern", "description"), (), problems)
         pattern, description = entry.get("pattern"), entry.get("description")
         if not isinstance(pattern, str) or not pattern:
             problems.append(Problem(file=str(path), line=0, message=f"key '{key}': 'pattern' must be a non-empty string"))
@@ -108,9 +118,7 @@ def load_search_terms(path: Path = DATA_DIR / "search_terms.yml") -> tuple[str, 
     problems: list[Problem] = []
     raw = load_yaml(path, problems)
     raise_if(problems)
-    if not isinstance(raw, dict) or set(raw) != {"terms"}:
-        raise_if([Problem(file=str(path), line=0, message="expected exactly one key 'terms' with a list of words")])
-    terms = _string_list(path, "terms", raw["terms"], problems)
+    terms = _string_list(path, "terms", _list_under(path, raw, "terms"), problems)
     raise_if(problems)
     return terms
 
@@ -133,22 +141,17 @@ def load_themes(path: Path = DATA_DIR / "themes.yml") -> tuple[Theme, ...]:
     problems: list[Problem] = []
     raw = load_yaml(path, problems)
     raise_if(problems)
-    if not isinstance(raw, dict) or set(raw) != {"themes"} or not isinstance(raw["themes"], list):
-        raise_if([Problem(file=str(path), line=0, message="expected exactly one key 'themes' holding a list")])
     themes: list[Theme] = []
     seen: set[str] = set()
-    fields = {"slug", "name", "description", "terms"}
-    for n, entry in enumerate(raw["themes"], start=1):
+    fields = ("slug", "name", "description", "terms")
+    for n, entry in enumerate(_list_under(path, raw, "themes"), start=1):
         where = f"themes[{n}]"
         if not isinstance(entry, dict):
             problems.append(Problem(file=str(path), line=0, message=f"{where}: expected a mapping"))
             continue
         slug = entry.get("slug")
         where = f"themes[{n}] ({slug})" if slug else where
-        for key in sorted(set(entry) - fields):
-            problems.append(Problem(file=str(path), line=0, message=f"{where}: unknown key '{key}' (expected {', '.join(sorted(fields))})"))
-        for key in sorted(fields - set(entry)):
-            problems.append(Problem(file=str(path), line=0, message=f"{where}: missing key '{key}'"))
+        _check_keys(path, where, entry, fields, fields, problems)
         if not isinstance(slug, str) or not SLUG_RE.match(slug):
             problems.append(Problem(file=str(path), line=0, message=f"{where}: 'slug' must be lower-case ASCII words joined by '-'"))
         elif slug in seen:
@@ -184,18 +187,14 @@ def load_glossary(path: Path = DATA_DIR / "glossary.yml") -> tuple[GlossaryTerm,
     problems: list[Problem] = []
     raw = load_yaml(path, problems)
     raise_if(problems)
-    if not isinstance(raw, dict) or set(raw) != {"terms"} or not isinstance(raw["terms"], list):
-        raise_if([Problem(file=str(path), line=0, message="expected exactly one key 'terms' holding a list")])
     out: list[GlossaryTerm] = []
     seen: set[str] = set()
-    fields = {"term", "aliases", "definition"}
-    for n, entry in enumerate(raw["terms"], start=1):
+    for n, entry in enumerate(_list_under(path, raw, "terms"), start=1):
         if not isinstance(entry, dict):
             problems.append(Problem(file=str(path), line=0, message=f"terms[{n}]: expected a mapping"))
             continue
         where = f"terms[{n}] ({entry.get('term')})"
-        for key in sorted(set(entry) - fields):
-            problems.append(Problem(file=str(path), line=0, message=f"{where}: unknown key '{key}'"))
+        _check_keys(path, where, entry, ("term", "aliases", "definition"), (), problems)
         term, definition = entry.get("term"), entry.get("definition")
         if not isinstance(term, str) or not term.strip():
             problems.append(Problem(file=str(path), line=0, message=f"{where}: 'term' must be a non-empty string"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_docs.crossref import build_cross_index, excerpt, figures_in
-from build_docs.data import GlossaryTerm, Theme, load_glossary, load_themes
+from build_docs.data import GlossaryTerm, Theme, load_boilerplate, load_glossary, load_themes, load_vocabulary
 from build_docs.errors import BuildError
 from build_docs.records import Article, Block, District, Region, Source
 
@@ -47,6 +47,19 @@ def test_glossary_validation_rejects_unknown_keys(tmp_path):
     path.write_text("terms:\n  - {term: 双报到, definition: 解释。, source: x}\n", encoding="utf-8")
     with pytest.raises(BuildError, match="unknown key 'source'"):
         load_glossary(path)
+
+
+@pytest.mark.parametrize(("loader", "yaml_text", "messages"), [
+    (load_boilerplate, "share:\n  pattern: 分享\n  description: 分享按钮\n  colour: red\n", ["key 'share': unknown key 'colour'"]),
+    (load_vocabulary, "role_suffixes: [书记]\nextra: [x]\n", ["unknown key 'extra'", "missing key 'admin_suffixes'"]),
+])
+def test_other_data_files_name_unknown_and_missing_keys(tmp_path, loader, yaml_text, messages):
+    path = tmp_path / "data.yml"
+    path.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        loader(path)
+    assert all(m in str(caught.value) for m in messages)
+    assert str(caught.value).startswith(str(path))
 
 
 def test_shipped_taxonomy_is_large_enough():
