@@ -63,21 +63,18 @@ class CrossIndex:
     # Lookups are built once and cached: scanning every passage per district or per matrix
     # cell made rendering quadratic in the number of districts.
     @cached_property
-    def _cell_counts(self) -> Counter:
-        return Counter((p.theme, p.district) for p in self.passages)
+    def _cells(self) -> dict[str, dict[str, list[Passage]]]:
+        """Passages by theme, then by district, in document order."""
+        out: dict[str, dict[str, list[Passage]]] = defaultdict(lambda: defaultdict(list))
+        for p in self.passages:
+            out[p.theme][p.district].append(p)
+        return out
 
     @cached_property
     def _by_district(self) -> dict[str, Counter]:
         out: dict[str, Counter] = defaultdict(Counter)
         for p in self.passages:
             out[p.district][p.theme] += 1
-        return out
-
-    @cached_property
-    def _by_theme(self) -> dict[str, list[Passage]]:
-        out: dict[str, list[Passage]] = defaultdict(list)
-        for p in self.passages:
-            out[p.theme].append(p)
         return out
 
     @cached_property
@@ -95,11 +92,12 @@ class CrossIndex:
 
     def count(self, theme: str, district: str) -> int:
         """Count the passages of one theme in one district."""
-        return self._cell_counts.get((theme, district), 0)
+        return self._by_district.get(district, Counter())[theme]
 
-    def theme_passages(self, theme: str) -> list[Passage]:
-        """Passages of one theme, in document order."""
-        return list(self._by_theme.get(theme, ()))
+    def theme_districts(self, theme: str) -> list[tuple[str, list[Passage]]]:
+        """Districts with passages of one theme and those passages, most passages first."""
+        cells = self._cells.get(theme, {})
+        return [(d, list(cells[d])) for d in sorted(cells, key=lambda d: (-len(cells[d]), d))]
 
     def article_figures(self, district: str, article: str) -> list[Figure]:
         """Key figures of one article."""
@@ -157,12 +155,14 @@ def build_cross_index(districts: Sequence[District], themes: Sequence[Theme], gl
                         uses[term.term].append((district.slug, district.region.district, block.ident, article.title))
                 figures += [Figure(district=district.slug, article=article.ident, block=block.ident, text=t)
                             for t in figures_in(block.text)]
+    index = CrossIndex(
+        themes=tuple(themes), passages=tuple(passages), glossary=tuple(glossary),
+        glossary_uses=tuple((t.term, tuple(uses[t.term])) for t in glossary),
+        figures=tuple(figures), related=_related(districts, passages),
+    )
     warnings: list[str] = []
-    places_of: dict[str, set[str]] = defaultdict(set)
-    for p in passages:
-        places_of[p.theme].add(p.district)
     for theme in themes:
-        places = places_of[theme.slug]
+        places = index.theme_districts(theme.slug)
         if not places:
             # A warning, not an error: the generator must also run on small or unusual seed folders.
             warnings.append(f"{themes_file}: theme '{theme.slug}' matches no paragraph")
@@ -171,11 +171,6 @@ def build_cross_index(districts: Sequence[District], themes: Sequence[Theme], gl
     for term in glossary:
         if not uses[term.term]:
             warnings.append(f"glossary term '{term.term}' occurs in no paragraph")
-    index = CrossIndex(
-        themes=tuple(themes), passages=tuple(passages), glossary=tuple(glossary),
-        glossary_uses=tuple((t.term, tuple(uses[t.term])) for t in glossary),
-        figures=tuple(figures), related=_related(districts, passages),
-    )
     for district in districts:
         if len(index.district_themes(district.slug)) < 3:
             warnings.append(f"district '{district.slug}' appears under fewer than three themes")

@@ -24,9 +24,7 @@ def book_html(result: Result, lang: str, districts=None) -> str:
     cross = result.cross
     chosen = districts or result.handbook.districts
     names = {d.slug: d.region.district for d in result.handbook.districts}
-    themes = [(t, [(names[d], cross.count(t.slug, d)) for d in sorted(
-        {p.district for p in cross.theme_passages(t.slug)}, key=lambda d: (-cross.count(t.slug, d), d))])
-        for t in cross.themes]
+    themes = [(t, [(names[d], len(passages)) for d, passages in cross.theme_districts(t.slug)]) for t in cross.themes]
     html = env.get_template("book.html.j2").render(
         title=TITLE if districts is None else f"{TITLE} · {chosen[0].region.district}",
         font=FONTS[lang], districts=chosen, themes=themes, glossary=cross.glossary, lang="zh-Hans",
@@ -37,7 +35,7 @@ def book_html(result: Result, lang: str, districts=None) -> str:
     return html
 
 
-def write_pdfs(result: Result, out_dir: Path, workers: int | None = None) -> list[Path]:
+def write_pdfs(result: Result, out_dir: Path) -> list[Path]:
     """Write handbook-<lang>.pdf and <slug>-<lang>.pdf for every district into out_dir."""
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = []
@@ -47,7 +45,7 @@ def write_pdfs(result: Result, out_dir: Path, workers: int | None = None) -> lis
     # Layout is CPU-bound and every PDF is independent: spread them over the cores, largest
     # first so that the two whole books do not end up on one core.
     jobs.sort(key=lambda job: -len(job[0]))
-    workers = workers or min(len(jobs), os.cpu_count() or 1)
+    workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1:
         for job in jobs:
             _write_one(job)

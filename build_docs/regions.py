@@ -70,13 +70,11 @@ def _aliases() -> dict[str, str]:
         _parse("北京市")  # the parser builds its table on first use
     aliases: dict[str, str] = {}
     for item in parser.administrative_map_list:  # [code, province, city, county, current, ...]
-        city, county, current = item[2], item[3], item[4]
-        if not current:
-            continue  # former names
+        (name, alias), current = item[2], item[4]
         # Prefecture aliases come one per entry, the first being the usual one; county-level
         # short forms are made from suffixes instead (short_name), so their aliases are skipped.
-        name, alias = city
-        if name and isinstance(alias, str) and alias and name not in aliases:
+        # Entries that are not current hold former names.
+        if current and name and isinstance(alias, str) and alias and name not in aliases:
             aliases[name] = alias
     return aliases
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import jinja2
@@ -101,14 +101,10 @@ def render_pages(handbook: Handbook, cross: CrossIndex, env: jinja2.Environment,
             figures={a.ident: cross.article_figures(district.slug, a.ident) for a in district.articles},
         )
     for theme in cross.themes:
-        passages = cross.theme_passages(theme.slug)
-        of_district: dict[str, list] = {}
-        for p in passages:
-            of_district.setdefault(p.district, []).append(p)
-        order = sorted(of_district, key=lambda d: (-len(of_district[d]), d))
+        places = cross.theme_districts(theme.slug)
         pages[f"themes/{theme.slug}.md"] = env.get_template("theme.md.j2").render(
-            theme=theme, districts=[(d, names[d], of_district[d]) for d in order],
-            passage_count=len(passages),
+            theme=theme, districts=[(d, names[d], passages) for d, passages in places],
+            passage_count=sum(len(passages) for _, passages in places),
         )
     pages["themes/index.md"] = env.get_template("themes.md.j2").render(
         themes=cross.themes, districts=handbook.districts,

@@ -5,7 +5,6 @@ produces reaches the published pages.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from importlib.metadata import version
 

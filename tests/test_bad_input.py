@@ -127,8 +127,6 @@ HOSTILE = """福建省厦门市湖里区：<script>alert(1)</script>标题
 def test_markup_in_a_seed_is_shown_literally(tmp_path):
     import markdown
 
-    from build_docs.data import DATA_DIR  # noqa: F401  (data files must load)
-
     result = generate(_folder(tmp_path, {"a.txt": HOSTILE}), "seeds")
     page = next(v for k, v in result.files.items() if k.startswith("districts/"))
     body = page.split("---", 2)[2]
