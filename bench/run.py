@@ -134,6 +134,8 @@ def measure_corpus(seeds: Path, label: str, articles: int) -> dict:
         workdir = project(Path(tmp))
         gen, hans, hant, concurrent, hans_bare, hant_bare = [], [], [], [], [], []
         bare = articles <= 100  # builds without search: cheap enough below 1000 articles
+        if bare:
+            hans_cfg, hant_cfg = without_search(workdir)
         # Interleave the configurations run by run, so that a slow spell of this noisy machine
         # falls on all of them alike; small corpora are cheap, so they get more runs.
         for _ in range(RUNS if articles >= 1000 else RUNS + 2):
@@ -142,7 +144,6 @@ def measure_corpus(seeds: Path, label: str, articles: int) -> dict:
             hant.append(mkdocs(workdir, "mkdocs.zh-Hant.yml", "s2"))
             concurrent.append(both_concurrently(workdir))
             if bare:
-                hans_cfg, hant_cfg = without_search(workdir)
                 hans_bare.append(mkdocs(workdir, hans_cfg, "n1"))
                 hant_bare.append(mkdocs(workdir, hant_cfg, "n2"))
         sequential = [{"wall": a["wall"] + b["wall"], "cpu": a["cpu"] + b["cpu"], "rss_mib": max(a["rss_mib"], b["rss_mib"]),
