@@ -26,7 +26,7 @@ SITE_OLD    := .site.old
 GOLDEN_TMP  := .golden.tmp
 GOLDEN_DOCS := tests/golden/docs
 
-GENERATE := $(VENV_PY) -m build_docs --seeds $(SEEDS) --docs
+GENERATE := $(VENV_PY) -m build_docs --strict --seeds $(SEEDS) --docs
 
 # Silence mkdocs-material's end-of-life banner in every build log.
 export NO_MKDOCS_2_WARNING := 1

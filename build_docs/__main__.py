@@ -21,12 +21,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder of book PDFs made by --make-pdf, offered as downloads when present (default: pdf)")
     parser.add_argument("--make-pdf", action="store_true", help="also render the book PDFs into --pdf-dir (needs WeasyPrint)")
     parser.add_argument("--script", default="s2tw", help="OpenCC config for the Traditional build: s2tw (default), s2t or s2hk")
+    parser.add_argument("--strict", action="store_true",
+                        help="fail on any problem (make site does); by default a seed file with a problem is left out "
+                             "and its problems lead the editorial notes")
     args = parser.parse_args(argv)
     stages = Stages(console_reporter())
     try:
         result = build(Path(args.seeds), Path(args.docs), shown_as=args.seeds.rstrip("/"),
                        hant_dir=Path(args.hant_docs) if args.hant_docs else None, script=args.script,
-                       pdf_dir=Path(args.pdf_dir), stage=stages)
+                       pdf_dir=Path(args.pdf_dir), stage=stages, strict=args.strict)
         if args.make_pdf:
             from .pdf import write_pdfs
 

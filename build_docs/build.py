@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import convert, crossref, data, index, ingest, normalise, parse, render, review, write
+from . import convert, crossref, data, export, index, ingest, normalise, parse, render, review, write
 from .errors import Problem, raise_if
 from .progress import Stages
-from .records import Article, Handbook, Note
+from .records import Handbook
 from .regions import short_name
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "templates" / "assets"
@@ -30,49 +30,65 @@ WORK_DIR = Path(__file__).resolve().parent.parent / ".cache" / "opencc"
 
 
 def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw", work_dir: Path = WORK_DIR,
-             pdf_dir: Path | None = None, stage: Stages | None = None) -> Result:
+             pdf_dir: Path | None = None, stage: Stages | None = None, strict: bool = True) -> Result:
     """Run every stage up to conversion; nothing but OpenCC's generated config is written.
 
-    PDFs already made by `make pdf` in pdf_dir are offered as downloads; without them the
-    pages carry no download links (so no link can break)."""
+    Strict, any problem fails the build. Lenient, a seed file with a problem is left out, its
+    problems lead the editorial notes, and the rest is published. PDFs already made by
+    `make pdf` in pdf_dir are offered as downloads; without them the pages carry no links."""
     stage = stage or Stages()
     with stage("data"):
-        vocab = data.load_vocabulary()
-        boilerplate = data.load_boilerplate()
+        rules = parse.Rules(vocab=data.load_vocabulary(), surnames=data.load_surnames(),
+                            boilerplate=data.load_boilerplate(), line_kinds=data.load_line_kinds())
+        vocab = rules.vocab
         search_terms = data.load_search_terms()
         themes = data.load_themes()
         glossary = data.load_glossary()
         keep, protected_names, fixed = convert.load_protected()
 
     with stage("ingest"):
-        seeds = ingest.read_seeds(seeds_dir, shown_as)
+        seeds, problems = ingest.read_seeds_leniently(seeds_dir, shown_as)
+        if strict or not seeds:
+            raise_if(problems)
     with stage("normalise"):
         normalised = [normalise.normalise_seed(seed) for seed in seeds]
 
     with stage("parse"):
-        parser = parse.Parser(vocab, boilerplate)
-        files = [parser.split_file(n) for n in normalised]
-        raise_if(parser.problems)
-        pairs = [pair for f in files for pair in parser.match_bodies(f)]
-        articles = [parser.build_article(head, body) for head, body in pairs]
-        matched = {id(head) for head, _ in pairs}
-        orphans = [h for f in files for h in f.headlines if id(h) not in matched]
-        dropped = drop_duplicate_headlines(orphans, articles, parser)
-        raise_if(parser.problems)
+        recovered = parse.settle_orphans([parse.recover_file(n, rules) for n in normalised])
+        problems += [p for r in recovered for p in r.problems]
+        if strict:
+            raise_if(problems)
 
     with stage("index"):
-        notes = tuple(parser.notes) + dropped
-        raise_if(index.check_conservation(seeds, articles, notes))
+        failed = {p.file for p in problems}
+        kept = [r for r in recovered if r.file not in failed]
+        articles = [a for r in kept for a in r.articles]
+        notes = tuple(n for r in kept for n in r.notes)
+        conservation = index.check_conservation([s for s in seeds if s.name not in failed], articles, notes)
+        if strict:
+            raise_if(conservation)
+        problems += conservation
+        failed |= {p.file for p in conservation}
+        if not strict and failed:
+            articles = [a for r in recovered if r.file not in failed for a in r.articles]
+            notes = tuple(n for r in recovered if r.file not in failed for n in r.notes)
+        if not articles:
+            raise_if(problems or [Problem(file=shown_as or str(seeds_dir), line=0, message="no article recovered")])
         districts = index.group_districts(articles, vocab)
         handbook = Handbook(
             districts=districts, notes=notes, seeds=seeds,
-            change_counts=tuple((n.seed.name, name, change, count) for n in normalised for name, change, count in n.changes),
-            declared=tuple(("build_docs/data/boilerplate.yml", b.key, f"{b.description}：{b.pattern.pattern}") for b in boilerplate),
+            problems=tuple(str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))),
+            change_counts=tuple((n.seed.name, name, change, count) for n in normalised if n.seed.name not in failed
+                                for name, change, count in n.changes),
+            declared=tuple((f"build_docs/data/{path}", b.key, f"{b.description}：{b.pattern.pattern}")
+                           for path, entries in (("boilerplate.yml", rules.boilerplate), ("line_kinds.yml", rules.line_kinds))
+                           for b in entries),
         )
         cross, warnings = crossref.build_cross_index(districts, themes, glossary, "build_docs/data/themes.yml")
     with stage("render"):
         downloads = find_downloads(pdf_dir, districts)
         pages = render.render_pages(handbook, cross, render.make_environment(), frozenset(downloads))
+        pages["records.json"] = export.records_json(handbook)
         pages[".jieba_user.txt"] = search_dictionary(handbook, search_terms, glossary, vocab)
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():
@@ -86,6 +102,7 @@ def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw",
         pages["assets/query-map.js"], hant["assets/query-map.js"] = hans_map, hant_map
         hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
         report = review.conversion_report(handbook, converter)
+    warnings = [str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))] + list(warnings)
     return Result(handbook=handbook, cross=cross, files=pages, hant_files=hant, converter=converter,
                   report=report, warnings=tuple(warnings))
 
@@ -114,20 +131,6 @@ def place_names(handbook: Handbook, vocab: data.Vocabulary) -> list[str]:
     return sorted(names)
 
 
-def drop_duplicate_headlines(orphans, articles: list[Article], parser: parse.Parser) -> tuple[Note, ...]:
-    """Drop bodiless headlines that repeat an article; any other bodiless headline is an error."""
-    notes = []
-    for head in orphans:
-        twin = next((a for a in articles if parse.same_article(head, a)), None)
-        if twin is None:
-            parser.problems.append(Problem(file=head.source.file, line=head.source.start,
-                                           message=f"headline without a body: '{head.title}'"))
-            continue
-        notes.append(Note(kind="dropped", source=head.source,
-                          message=f"标题「{head.title}」没有正文，与 {twin.headline} 的文章重复，删除不再重复发表"))
-    return tuple(notes)
-
-
 def search_dictionary(handbook: Handbook, terms: tuple[str, ...], glossary, vocab: data.Vocabulary) -> str:
     """Write a jieba user dictionary: domain terms plus every place name in the records."""
     words = set(terms) | {g.term for g in glossary} | set(place_names(handbook, vocab))
@@ -136,10 +139,10 @@ def search_dictionary(handbook: Handbook, terms: tuple[str, ...], glossary, voca
 
 def build(seeds_dir: Path, docs_dir: Path, shown_as: str | None = None, hant_dir: Path | None = None,
           script: str = "s2tw", report: Path | None = None, pdf_dir: Path | None = None,
-          stage: Stages | None = None) -> Result:
+          stage: Stages | None = None, strict: bool = True) -> Result:
     """Generate both scripts and write them, and the conversion review, only if every stage succeeded."""
     stage = stage or Stages()
-    result = generate(seeds_dir, shown_as, script, pdf_dir=pdf_dir, stage=stage)
+    result = generate(seeds_dir, shown_as, script, pdf_dir=pdf_dir, stage=stage, strict=strict)
     with stage("write"):
         write.write_tree(result.files, docs_dir)
         write.write_tree(result.hant_files, hant_dir or docs_dir.parent / f"{docs_dir.name}-zh-Hant")

@@ -57,6 +57,7 @@ class Vocabulary:
     organisation_suffixes: tuple[str, ...]
     subunit_suffixes: tuple[str, ...]
     admin_suffixes: tuple[str, ...]
+    person_titles: tuple[str, ...]
 
 
 def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
@@ -64,7 +65,7 @@ def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
     problems: list[Problem] = []
     raw = load_yaml(path, problems)
     raise_if(problems)
-    fields = ("role_suffixes", "organisation_suffixes", "subunit_suffixes", "admin_suffixes")
+    fields = ("role_suffixes", "organisation_suffixes", "subunit_suffixes", "admin_suffixes", "person_titles")
     if not isinstance(raw, dict):
         raise_if([Problem(file=str(path), line=0, message="expected a mapping of word lists")])
     _check_keys(path, "", raw, fields, fields, problems)
@@ -76,14 +77,23 @@ def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
 
 @dataclass(frozen=True, kw_only=True)
 class Boilerplate:
-    """A declared pattern for lines that are not article text (page furniture, share buttons)."""
+    """A declared pattern for a kind of line: furniture to remove, or text of a fixed block kind."""
 
     key: str
     pattern: re.Pattern[str]
     description: str
+    kind: str = ""  # for line_kinds.yml: the block kind the line becomes
 
 
-def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yml") -> tuple[Boilerplate, ...]:
+LINE_KINDS = ("paragraph", "caption", "credit")
+
+
+def load_line_kinds(path: Path = DATA_DIR / "line_kinds.yml") -> tuple[Boilerplate, ...]:
+    """Load line_kinds.yml: a mapping of key -> {pattern, kind, description}."""
+    return load_boilerplate(path, with_kind=True)
+
+
+def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yml", with_kind: bool = False) -> tuple[Boilerplate, ...]:
     """Load boilerplate.yml: a mapping of key -> {pattern, description}."""
     problems: list[Problem] = []
     raw = load_yaml(path, problems)
@@ -91,11 +101,16 @@ def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yml") -> tuple[Boilerp
     if not isinstance(raw, dict):
         raise_if([Problem(file=str(path), line=0, message="expected a mapping of pattern entries")])
     entries = []
+    fields = ("pattern", "kind", "description") if with_kind else ("pattern", "description")
     for key, entry in raw.items():
         if not isinstance(entry, dict):
-            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': expected a mapping with pattern and description"))
+            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': expected a mapping with {', '.join(fields)}"))
             continue
-        _check_keys(path, f"key '{key}'", entry, ("pattern", "description"), (), problems)
+        _check_keys(path, f"key '{key}'", entry, fields, fields[:-1] if with_kind else (), problems)
+        kind = entry.get("kind", "")
+        if with_kind and kind not in LINE_KINDS:
+            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': 'kind' must be one of {', '.join(LINE_KINDS)}"))
+            continue
         pattern, description = entry.get("pattern"), entry.get("description")
         if not isinstance(pattern, str) or not pattern:
             problems.append(Problem(file=str(path), line=0, message=f"key '{key}': 'pattern' must be a non-empty string"))
@@ -108,7 +123,7 @@ def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yml") -> tuple[Boilerp
         except re.error as err:
             problems.append(Problem(file=str(path), line=0, message=f"key '{key}': invalid regular expression: {err}"))
             continue
-        entries.append(Boilerplate(key=str(key), pattern=compiled, description=description))
+        entries.append(Boilerplate(key=str(key), pattern=compiled, description=description, kind=kind))
     raise_if(problems)
     return tuple(entries)
 
@@ -209,3 +224,22 @@ def load_glossary(path: Path = DATA_DIR / "glossary.yml") -> tuple[GlossaryTerm,
         out.append(GlossaryTerm(term=term.strip(), aliases=aliases, definition=definition.strip()))
     raise_if(problems)
     return tuple(out)
+
+
+def load_surnames(path: Path = DATA_DIR / "surnames.yml"):
+    """Load surnames.yml: a string of single-character surnames and a list of compound ones."""
+    from .bylines import Surnames
+
+    problems: list[Problem] = []
+    raw = load_yaml(path, problems)
+    raise_if(problems)
+    if not isinstance(raw, dict):
+        raise_if([Problem(file=str(path), line=0, message="expected a mapping with 'single' and 'compound'")])
+    _check_keys(path, "", raw, ("single", "compound"), ("single", "compound"), problems)
+    single = raw.get("single")
+    if not isinstance(single, str) or not single.strip():
+        problems.append(Problem(file=str(path), line=0, message="'single': expected a string of surname characters"))
+        single = ""
+    compound = _string_list(path, "compound", raw.get("compound", []), problems)
+    raise_if(problems)
+    return Surnames(single=frozenset(re.sub(r"\s+", "", single)), compound=frozenset(compound))

@@ -11,8 +11,6 @@ from .records import Article, Block, District, Note, SeedFile
 from .regions import region_slug
 from .text import han_chars
 
-ID_PREFIX = {"heading": "s", "para": "p", "caption": "f", "credit": "c"}
-
 
 def group_districts(articles: Sequence[Article], vocab: Vocabulary) -> tuple[District, ...]:
     """Make one district page per district, articles ordered by date then source position."""
@@ -36,13 +34,10 @@ def _with_ids(article: Article, number: int) -> Article:
     counters: Counter[str] = Counter()
     blocks: list[Block] = []
     for block in article.blocks:
-        kind = ID_PREFIX[block.kind]
+        kind = block.kind.anchor_prefix
         counters[kind] += 1
         blocks.append(replace(block, ident=f"{prefix}-{kind}{counters[kind]}"))
     return replace(article, ident=prefix, blocks=tuple(blocks))
-
-
-ACCOUNTED_NOTE_KINDS = ("boilerplate", "metadata", "headline")
 
 
 def check_conservation(seeds: Sequence[SeedFile], articles: Sequence[Article], notes: Sequence[Note]) -> list[Problem]:
@@ -52,7 +47,7 @@ def check_conservation(seeds: Sequence[SeedFile], articles: Sequence[Article], n
         for block in article.blocks:
             accounted[block.source.file].update(han_chars(block.text))
     for note in notes:
-        if note.kind in ACCOUNTED_NOTE_KINDS:
+        if note.kind.accounted:
             accounted[note.source.file].update(han_chars(note.text))
     problems = []
     for seed in seeds:

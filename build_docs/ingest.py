@@ -1,6 +1,7 @@
 """Stage 1: find seed files and decode them, reporting the encoding used."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import Problem, raise_if
@@ -8,10 +9,21 @@ from .records import SeedFile
 
 # Tried in order; GB18030 is a superset of GBK/GB2312, the usual legacy encodings of Chinese pages.
 ENCODINGS = ("utf-8-sig", "gb18030")
+# Line ends as files from Windows, old Macs, web copies (U+2028/9, NEL) and PDF text (form feed) write them.
+LINE_END_RE = re.compile("\r\n|[\r\n\u2028\u2029\x85\x0c]")
+# UTF-16 is recognised by its byte-order mark (as Windows tools save "Unicode" text).
+UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 
 
 def read_seeds(seeds_dir: Path, shown_as: str | None = None) -> tuple[SeedFile, ...]:
-    """Read every *.txt seed in a folder, collecting all decoding problems."""
+    """Read every *.txt seed in a folder; fail with every decoding problem at once."""
+    seeds, problems = read_seeds_leniently(seeds_dir, shown_as)
+    raise_if(problems)
+    return seeds
+
+
+def read_seeds_leniently(seeds_dir: Path, shown_as: str | None = None) -> tuple[tuple[SeedFile, ...], list[Problem]]:
+    """Read every *.txt seed in a folder, returning the readable ones and the problems of the rest."""
     prefix = shown_as if shown_as is not None else str(seeds_dir)
     problems: list[Problem] = []
     seeds: list[SeedFile] = []
@@ -25,15 +37,20 @@ def read_seeds(seeds_dir: Path, shown_as: str | None = None) -> tuple[SeedFile, 
         seed = decode_seed(name, path.read_bytes(), problems)
         if seed is not None:
             seeds.append(seed)
-    raise_if(problems)
-    return tuple(seeds)
+    return tuple(seeds), problems
 
 
 def decode_seed(name: str, data: bytes, problems: list[Problem]) -> SeedFile | None:
     """Decode one seed's bytes, appending a located problem when that fails."""
     text = None
     encoding = ""
-    for candidate in ENCODINGS:
+    for bom, codec in UTF16_BOMS.items():
+        if data.startswith(bom):
+            try:
+                text, encoding = data[len(bom):].decode(codec), f"{codec} (with BOM)"
+            except UnicodeDecodeError:
+                pass
+    for candidate in ENCODINGS if text is None else ():
         try:
             text = data.decode(candidate)
         except UnicodeDecodeError:
@@ -55,7 +72,7 @@ def decode_seed(name: str, data: bytes, problems: list[Problem]) -> SeedFile | N
     if not text.strip():
         problems.append(Problem(file=name, line=1, message="empty seed text"))
         return None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = LINE_END_RE.split(text)
     if lines and lines[-1] == "":
         lines.pop()
     return SeedFile(name=name, encoding=encoding, lines=tuple(lines))

@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .records import Line, Paragraph, SeedFile, Source
-from .text import CJK_PUNCT, CLAUSE_PUNCT_RE, HAN, display_width, ends_sentence
+from .segment import word_across
+from .text import CJK_PUNCT, CLAUSE_PUNCT_RE, HAN, display_width, ends_sentence, heading_shaped
 
 # White space that extraction leaves at line edges: ASCII, ideographic space, NBSP, stray BOM.
 EDGE_SPACE = " \t\r\u3000\u00a0\ufeff"
@@ -27,6 +28,9 @@ CONTEXT_RE = re.compile(f"[{_CTX}]")
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # A half-width bracket pair with no brackets inside; converted only when Chinese is in or beside it.
 ASCII_PARENS_RE = re.compile(r"(?P<before>.?)\((?P<inner>[^()]*)\)(?P<after>.?)")
+# A paragraph's first line set in by two spaces or an ideographic space, as print and many web
+# pages indent; the indent is dropped but remembered as a paragraph start.
+INDENT_RE = re.compile("^(?:\u3000|[ \u00a0]{2,}|\t)")
 # One justification space between a Han character and a digit, as narrow columns pad them.
 # Exactly one: wider runs (as in '15:45    来源') separate fields and are kept.
 HAN_DIGIT_SPACE_RE = re.compile(rf"(?<=[{HAN}]) (?=[0-9])|(?<=[0-9]) (?=[{HAN}])")
@@ -127,7 +131,7 @@ def normalise_seed(seed: SeedFile) -> NormalisedSeed:
     out: list[Line] = []
     for number, raw in enumerate(seed.lines, start=1):
         text = _normalise(raw, tally)
-        out.append(Line(file=seed.name, number=number, text=text))
+        out.append(Line(file=seed.name, number=number, text=text, indent=bool(text and INDENT_RE.match(raw))))
     changes = tuple(sorted((name, change, n) for (name, change), n in tally.items()))
     return NormalisedSeed(seed=seed, lines=tuple(out), changes=changes)
 
@@ -177,6 +181,10 @@ FREE_STANDALONE_MAX = 40
 
 def unwrap(lines: Sequence[Line], width: float | None) -> list[Paragraph]:
     """Join wrapped lines into paragraphs, remembering blank lines that fell inside them."""
+    texts = [ln for ln in lines if ln.text]
+    # Indentation marks paragraph starts only where the text uses it for most paragraphs.
+    indented = sum(ln.indent for ln in texts)
+    uses_indent = indented >= 3 and indented < len(texts)
     paragraphs: list[Paragraph] = []
     parts: list[Line] = []
     breaks: list[int] = []
@@ -186,7 +194,8 @@ def unwrap(lines: Sequence[Line], width: float | None) -> list[Paragraph]:
         if not line.text:
             gap += 1
             continue
-        if parts and _joins(parts, line.text, gap, width):
+        starts = uses_indent and line.indent
+        if parts and not starts and _joins(parts, line.text, gap, width):
             if gap:
                 breaks.append(sum(len(p.text) for p in parts))
             parts.append(line)
@@ -210,6 +219,11 @@ def _paragraph(parts: list[Line], breaks: list[int], gap_before: int) -> Paragra
     )
 
 
+# How much wider than the column a line may be and still be one of its wrapped lines
+# (a closing quote or a figure can overhang).
+OVERHANG = 1.5
+
+
 def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
     """Decide whether the next line continues the paragraph built so far."""
     prev = parts[-1].text
@@ -221,6 +235,8 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
         # In a narrow column a full line that ends a sentence may still run on; a short one
         # or one followed by a blank line closes the paragraph.
         return gap == 0 and display_width(prev) >= width * 0.75
+    if gap:
+        return _cut_mid_sentence(parts, nxt, width)
     if width is None:
         # Free text: one line per paragraph. A short unpunctuated line is a heading; a long
         # one cut without punctuation was broken by a page or column change: rejoin it.
@@ -228,3 +244,34 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
     if len(parts) == 1 and display_width(prev) <= width * 0.75 and not CLAUSE_PUNCT_RE.search(prev):
         return False  # a short standalone line inside a column: a heading
     return True
+
+
+def _cut_mid_sentence(parts: list[Line], nxt: str, width: float | None) -> bool:
+    """Tell whether text that stops before a blank line was cut mid-sentence (a column or page break)."""
+    prev = parts[-1].text
+    if width is None and prev.endswith(("：", ":")):
+        return False  # a paragraph that introduces what follows
+    if len(parts) > 1:
+        return True
+    if width is not None and display_width(prev) > width + OVERHANG:
+        return False  # a line wider than the column was never wrapped: it stands alone (a heading)
+    return not heading_shaped(prev, width) or word_across(prev, nxt) or _completes_couplet(prev, nxt)
+
+
+# The short sentence a line continues into: '带动作用。' after '…，强化红色堡垒'.
+SHORT_SENTENCE_RE = re.compile(r"^(?P<rest>[^。！？，]{1,8})[。！？]")
+# How far the two halves of a parallel heading may differ in length.
+COUPLET_SLACK = 2
+
+
+def _completes_couplet(prev: str, nxt: str) -> bool:
+    """Tell whether a line is the cut first part of a parallel two-clause lead ('甲甲甲，乙乙' + '乙乙。').
+
+    Run-in heads are set as two clauses of equal length; a column break inside the second
+    clause leaves it short, and the next line finishes it with a short sentence."""
+    m = SHORT_SENTENCE_RE.match(nxt)
+    if not m or prev.count("，") != 1:
+        return False
+    left, right = prev.split("，")
+    whole = right + m["rest"]
+    return len(right) < len(left) and abs(len(left) - len(whole)) <= COUPLET_SLACK

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .kinds import BlockKind, NoteKind
+
 
 @dataclass(frozen=True, kw_only=True)
 class Source:
@@ -25,6 +27,7 @@ class Line:
     file: str
     number: int
     text: str
+    indent: bool = False  # the raw line began with an indentation (a paragraph's first line)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,7 +72,7 @@ class Region:
 class Block:
     """A body element of an article: paragraph, heading, caption or credit."""
 
-    kind: str  # "para" | "heading" | "caption" | "credit"
+    kind: BlockKind
     text: str
     source: Source
     level: int = 0  # heading level on the page (3 or 4)
@@ -89,24 +92,35 @@ class Article:
     region: Region
     title: str
     kicker: str
-    author: str
-    role: str
-    date: str  # ISO yyyy-mm-dd or ""
-    date_text: str  # as printed in the seed, or ""
-    publisher: str  # the source named in the seed, or ""
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    role: str = ""
+    date: str = ""  # ISO yyyy-mm-dd or ""
+    date_text: str = ""  # the date as printed in the seed (time kept apart), or ""
+    time: str = ""  # a web page's publication time, or ""
+    publisher: str = ""  # the source named in the seed, or ""
+    printed_headline: str = ""  # the headline as printed when the place was cut off the title
+    signature: str = ""  # a closing '（作者为…）' line, as printed
+    region_from: str = ""  # which part of the article gave the place
     headline: Source
     blocks: tuple[Block, ...]
     ident: str = ""
+
+    @property
+    def author(self) -> str:
+        """The authors as one line, for display."""
+        return "、".join(self.authors)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Note:
     """One entry for the editorial notes page (校勘记)."""
 
-    kind: str  # key into NOTE_KINDS in render
+    kind: NoteKind
     source: Source
     message: str
     text: str = ""  # verbatim text concerned (removed lines are quoted in full)
+    suggestion: str = ""  # for review notes: what an editor could declare to settle it
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -125,5 +139,6 @@ class Handbook:
     districts: tuple[District, ...]
     notes: tuple[Note, ...]
     seeds: tuple[SeedFile, ...]
+    problems: tuple[str, ...] = ()  # files left out of a lenient build, with why
     change_counts: tuple[tuple[str, str, str, int], ...] = field(default=())  # (file, pass, change, count)
     declared: tuple[tuple[str, str, str], ...] = field(default=())  # (data file, key, description)

@@ -106,12 +106,28 @@ def region_slug(region: Region, vocab: Vocabulary) -> str:
     return "-".join(pinyin_slug(short_name(p, vocab)) for p in parts)
 
 
-def mention_names(region: Region, vocab: Vocabulary) -> tuple[str, ...]:
-    """Names that show a body talks about this district (full and short forms)."""
-    names = {region.district, short_name(region.district, vocab)}
-    return tuple(sorted(names, key=len, reverse=True))
-
-
 def count_mentions(text: str, region: Region, vocab: Vocabulary) -> int:
     """Count how often a text names the district (short form, which the full form contains)."""
     return text.count(short_name(region.district, vocab))
+
+
+@lru_cache(maxsize=1)
+def _counties() -> tuple[tuple[str, str, str], ...]:
+    """Every current county-level unit of the gazetteer: (province, city, county)."""
+    _aliases()  # builds the parser's table
+    return tuple((item[1][0], item[2][0], item[3][0]) for item in jionlp.parse_location.administrative_map_list
+                 if item[4] and item[3][0])
+
+
+# A district named this often in a body is taken as its place when no headline part names one.
+MIN_BODY_MENTIONS = 2
+
+
+def most_named_district(text: str, vocab: Vocabulary) -> tuple[Region, int] | None:
+    """Find the county-level unit a text names most by its full name (翔安区, 凯里市), if clear."""
+    counts = [(text.count(county), province, city, county) for province, city, county in _counties() if county in text]
+    counts.sort(reverse=True)
+    if not counts or counts[0][0] < MIN_BODY_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    n, province, city, county = counts[0]
+    return Region(province=province, city=city or province, district=county), n

@@ -10,6 +10,7 @@ import jinja2
 import yaml
 
 from .crossref import CrossIndex
+from .kinds import NoteKind
 from .records import Handbook, Note
 from .regions import pinyin_slug
 
@@ -20,19 +21,6 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 MD_INLINE_RE = re.compile(r"([\\`*_{}\[\]#|])")
 # Line starts Markdown reads as a block: ordered list '1.' / '1)', bullet '-', '+', setext '='.
 MD_LINE_START_RE = re.compile(r"^(\d+)([.)])|^([-+=])")
-NOTE_KINDS = {
-    "rematch": "标题与正文按内容重新匹配",
-    "position": "按位置归属的正文",
-    "dropped": "删除的重复标题",
-    "fragment": "错位片段",
-    "join": "段内空行接续",
-    "wrap": "窄栏断行合并",
-    "name": "署名排版空格",
-    "check": "交叉核对",
-    "headline": "标题区原文",
-    "metadata": "版面元数据",
-    "boilerplate": "删除的网页与版面样板文字",
-}
 
 
 def md_escape(text: str) -> str:
@@ -141,11 +129,11 @@ def _group_by_province(handbook: Handbook) -> list[tuple[str, list[tuple[str, li
 
 
 def _note_sections(notes: tuple[Note, ...]) -> list[tuple[str, str, list[Note]]]:
-    grouped: dict[str, list[Note]] = defaultdict(list)
+    grouped: dict[NoteKind, list[Note]] = defaultdict(list)
     for note in notes:
         grouped[note.kind].append(note)
-    return [(kind, title, sorted(grouped[kind], key=lambda n: (n.source.file, n.source.start)))
-            for kind, title in NOTE_KINDS.items() if grouped[kind]]
+    return [(kind.value, kind.label, sorted(grouped[kind], key=lambda n: (n.source.file, n.source.start)))
+            for kind in NoteKind if grouped[kind]]
 
 
 def _change_table(counts) -> list[tuple[str, str, str, int]]:

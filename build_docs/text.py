@@ -31,3 +31,20 @@ def ends_sentence(text: str) -> bool:
 def display_width(text: str) -> float:
     """Measure width in full-width cells (ASCII counts half), as a column is set."""
     return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+# Sentence punctuation anywhere in a line: a heading holds no full sentence.
+SENTENCE_PUNCT_RE = re.compile(r"[。！？!?]")
+# A line ending in one of these is cut off: a heading never ends on a pause or an opening mark.
+CONTINUES_RE = re.compile(r"[，、；：,;:（(“‘《—]$")
+HEADING_MAX_WIDTH = 40
+
+
+def heading_shaped(text: str, width: float | None = None) -> bool:
+    """Tell whether a line could be a heading: short, no sentence in it, not cut off mid-clause.
+
+    In a hard-wrapped column of `width` cells a heading is also shorter than a full line."""
+    if not text or SENTENCE_PUNCT_RE.search(text) or CONTINUES_RE.search(text) or ends_sentence(text):
+        return False
+    limit = HEADING_MAX_WIDTH if width is None else min(HEADING_MAX_WIDTH, width - 1)
+    return display_width(text) <= limit

@@ -1,0 +1,354 @@
+"""The structure of one article's body: an ordered tuple of named block passes.
+
+Each pass takes the article's drafts (a block with the paragraph it came from) and returns
+new drafts and the notes it took; none changes its input. `BLOCK_PASSES` is the order.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from .bylines import Surnames, parse_signature
+from .data import Boilerplate, Vocabulary
+from .kinds import BlockKind, NoteKind
+from .records import Block, Note, Paragraph, Source
+from .segment import word_across
+from .text import HAN, display_width, ends_sentence, heading_shaped
+
+# Markdown-marked section heading inside a body.
+MD_HEADING_RE = re.compile(r"^(?P<marks>#{3,6})\s+(?P<text>\S.*)$")
+# Photo captions are marked with a triangle in the print edition.
+CAPTION_MARK_RE = re.compile(r"^[▲△]")
+# A photo credit, alone or appended to the last paragraph: '（图片由…提供）'.
+CREDIT_RE = re.compile(r"[（(](?:图片|照片|图)由[^（）()]{1,40}提供[）)]$")
+# Numbered headings: '一、背景' (section) and '（一）…' (subsection).
+NUMBERED_SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
+NUMBERED_SUBSECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+# A run-in lead: the paragraph's first sentence, short, followed by more text.
+LEAD_RE = re.compile(r"^(?P<lead>[^。！？：；]{2,23}[。！？])(?=\S)")
+CAPTION_MAX_WIDTH = 60
+# A heading set on more than this many lines in a row is not a heading but a list.
+HEADING_MAX_LINES = 2
+# An abbreviation the article defines: '（以下简称“青创空间”）'.
+ABBREVIATION_RE = re.compile(r"以下(?:简称|称)[“「]?(?P<term>[^”」）)，。]{2,12})[”」]?")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Draft:
+    """A block being built, with the paragraph it came from."""
+
+    block: Block
+    para: Paragraph
+    fixed: bool = False  # its kind was declared by line_kinds.yml: no rule may change it
+
+    @property
+    def kind(self) -> BlockKind:
+        return self.block.kind
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+
+@dataclass(frozen=True, kw_only=True)
+class BodyRules:
+    """What the block passes need to know."""
+
+    vocab: Vocabulary
+    surnames: Surnames
+    line_kinds: tuple[Boilerplate, ...]
+
+
+Drafts = tuple[Draft, ...]
+PassResult = tuple[Drafts, tuple[Note, ...]]
+BlockPass = Callable[[Drafts, BodyRules], PassResult]
+
+
+def _note(kind: NoteKind, source: Source, message: str, text: str = "", suggestion: str = "") -> Note:
+    return Note(kind=kind, source=source, message=message, text=text, suggestion=suggestion)
+
+
+def draft(kind: BlockKind, text: str, para: Paragraph, level: int = 0) -> Draft:
+    """Make a draft block of a paragraph."""
+    return Draft(block=Block(kind=kind, text=text, source=para.source, level=level), para=para)
+
+
+# -- passes ----------------------------------------------------------------------------------
+
+def take_signature(drafts: Drafts, rules: BodyRules) -> PassResult:
+    """Take a closing '（作者为…）' signature out of the body: it gives the author's role, not text."""
+    for i in range(len(drafts) - 1, -1, -1):
+        d = drafts[i]
+        if d.kind is not BlockKind.PARAGRAPH:
+            continue
+        signature = parse_signature(d.text)
+        if signature is None:
+            return drafts, ()
+        note = _note(NoteKind.SIGNATURE, d.block.source, f"文末署名，作者身份：{signature.role}", text=d.text)
+        return drafts[:i] + drafts[i + 1:], (note,)
+    return drafts, ()
+
+
+def classify(drafts: Drafts, rules: BodyRules) -> PassResult:
+    """Tell marked headings, declared line kinds, captions and credits from body paragraphs."""
+    out: list[Draft] = []
+    notes: list[Note] = []
+    for d in drafts:
+        text, para = d.text, d.para
+        if (m := MD_HEADING_RE.match(text)):
+            out.append(draft(BlockKind.HEADING, m["text"], para, level=len(m["marks"])))
+            continue
+        declared = next((k for k in rules.line_kinds if k.pattern.search(text)), None)
+        if declared:
+            kind = {"paragraph": BlockKind.PARAGRAPH, "caption": BlockKind.CAPTION, "credit": BlockKind.CREDIT}[declared.kind]
+            out.append(replace(draft(kind, text, para), fixed=True))
+            continue
+        if CAPTION_MARK_RE.match(text):
+            out.append(draft(BlockKind.CAPTION, text, para))
+            continue
+        credit = CREDIT_RE.search(text)
+        if credit:
+            rest = text[: credit.start()]
+            if rest:
+                out.append(draft(BlockKind.PARAGRAPH, rest, para))
+            out.append(draft(BlockKind.CREDIT, credit.group(), replace(para, gap_before=0)))
+            continue
+        if (para.gap_before >= 2 and para.joins == 0 and ends_sentence(text) and out and out[-1].kind is BlockKind.PARAGRAPH
+                and display_width(text) <= CAPTION_MAX_WIDTH and len(re.findall("[。！？]", text)) == 1):
+            out.append(draft(BlockKind.CAPTION, text, para))
+            notes.append(_note(NoteKind.REVIEW, para.source, "无▲标记，按版面推断为图片说明（前有多个空行、仅一句）",
+                               text=text, suggestion=f"{para.source.file}:{para.source.start}:\n  kind: paragraph"))
+            continue
+        out.append(draft(BlockKind.PARAGRAPH, text, para))
+    return tuple(out), tuple(notes)
+
+
+def find_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
+    """Make headings of short lines that stand between paragraphs, numbered or in a series.
+
+    A heading has evidence: it is numbered, or it stands after a finished paragraph and
+    before the text it heads. A sentence, a cut line or a closing line is never a heading."""
+    def candidate(d: Draft) -> bool:
+        return d.kind is BlockKind.PARAGRAPH and not d.fixed and d.para.joins == 0 and heading_shaped(d.text)
+
+    out = list(drafts)
+    found: list[int] = []
+    i = 0
+    while i < len(out):
+        if not candidate(out[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(out) and candidate(out[end]) and out[end].para.gap_before == 0 and end - i < HEADING_MAX_LINES:
+            end += 1
+        numbered = bool(NUMBERED_SECTION_RE.match(out[i].text) or NUMBERED_SUBSECTION_RE.match(out[i].text))
+        before = out[i - 1] if i else None
+        after = out[end] if end < len(out) else None
+        stands_between = (before is not None and after is not None and after.kind is BlockKind.PARAGRAPH
+                          and not candidate(after)
+                          and (before.kind is not BlockKind.PARAGRAPH or ends_sentence(before.text)))
+        if numbered or stands_between:
+            for k in range(i, end):
+                out[k] = draft(BlockKind.HEADING, out[k].text, out[k].para, level=3)
+            found.append(i)
+        i = end
+    notes: list[Note] = []
+    if len(found) == 1 and not (NUMBERED_SECTION_RE.match(out[found[0]].text) or NUMBERED_SUBSECTION_RE.match(out[found[0]].text)):
+        d = out[found[0]]
+        notes.append(_note(NoteKind.REVIEW, d.block.source, "仅凭行的长短与位置判为小标题（无编号，文中无并列小标题）",
+                           text=d.text, suggestion=f"{d.block.source.file}:{d.block.source.start}:\n  kind: paragraph"))
+    return tuple(out), tuple(notes)
+
+
+def merge_split_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
+    """Join a heading set over two adjacent short lines into one ('坚持一盘棋' + '加强引领组织实施')."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (prev and d.kind is BlockKind.HEADING and prev.kind is BlockKind.HEADING and d.para.gap_before == 0
+                and prev.block.level == d.block.level and not NUMBERED_SECTION_RE.match(d.text)
+                and not NUMBERED_SUBSECTION_RE.match(d.text)):
+            joined = replace(prev.block, text=f"{prev.text} {d.text}",
+                             source=Source(file=prev.block.source.file, start=prev.block.source.start, end=d.block.source.end))
+            out[-1] = replace(prev, block=joined)
+            continue
+        out.append(d)
+    return tuple(out), ()
+
+
+def level_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
+    """Put '（一）' subsections one level below '一、' sections when both occur."""
+    has_sections = any(d.kind is BlockKind.HEADING and NUMBERED_SECTION_RE.match(d.text) for d in drafts)
+    out = []
+    for d in drafts:
+        if d.kind is BlockKind.HEADING:
+            level = 4 if has_sections and NUMBERED_SUBSECTION_RE.match(d.text) else (
+                min(d.block.level, 4) if d.block.level >= 3 else 3)
+            d = replace(d, block=replace(d.block, level=level))
+        out.append(d)
+    return tuple(out), ()
+
+
+def rejoin_fragment(drafts: Drafts, rules: BodyRules) -> PassResult:
+    """Move a run that starts mid-sentence back to the paragraph that ends mid-sentence.
+
+    Extraction sometimes puts the tail of a paragraph, and the paragraphs after it, before the
+    paragraphs that precede it (text read around a picture). The run's first paragraph is
+    found by a word cut across the join; where the run ends is decided by the order in which
+    the article introduces people and abbreviations (a news article introduces a person with
+    a title before naming them bare)."""
+    blocks = list(drafts)
+    dangling = [i for i, d in enumerate(blocks)
+                if d.kind is BlockKind.PARAGRAPH and not ends_sentence(d.text)
+                and (i + 1 == len(blocks) or blocks[i + 1].kind is BlockKind.HEADING)]
+    if not dangling:
+        return drafts, ()
+    candidates = [i for i, d in enumerate(blocks)
+                  if d.kind is BlockKind.PARAGRAPH and i > 0 and i not in dangling and _prev_text_ends(blocks, i)]
+    glued = [i for i in candidates if len(dangling) == 1 and word_across(blocks[dangling[0]].text, blocks[i].text)]
+    after_figure = [i for i in candidates if blocks[i - 1].kind is BlockKind.CAPTION]
+    both = [i for i in glued if i in after_figure]
+    orphans = both if len(both) == 1 else glued if glued else after_figure
+    if len(dangling) != 1 or len(orphans) != 1 or orphans[0] > dangling[0]:
+        notes = tuple(_note(NoteKind.REVIEW, blocks[i].block.source,
+                            f"段落止于句中（「…{blocks[i].text[-12:]}」），未找到唯一的接续片段，保持原样", text=blocks[i].text,
+                            suggestion=f"{blocks[i].block.source.file}:{blocks[i].block.source.start}:\n  join: false")
+                      for i in dangling)
+        return drafts, notes
+    d, o = dangling[0], orphans[0]
+    # The run is the orphan and the paragraphs after it, up to a heading at most. Where it ends
+    # is chosen by the order of introductions; failing that, at the next heading (the rest of
+    # the moved section), else the orphan alone.
+    ends = [e for e in range(o + 1, d + 1) if all(b.kind is not BlockKind.HEADING for b in blocks[o:e])]
+    heading_at = next((e for e in ends if e < len(blocks) and blocks[e].kind is BlockKind.HEADING), None)
+    scored = [(_misordered(_reordered(blocks, o, e, d), rules), e != heading_at, e - o, e) for e in ends]
+    best = min(scored)
+    end = best[3]
+    ties = [e for s, h, _, e in scored if (s, h) == best[:2]]
+    run = blocks[o:end]
+    target = blocks[d]
+    first = run[0]
+    joined = replace(target.block, text=target.text + first.text,
+                     source=replace(target.block.source, also=(*target.block.source.also,
+                                                               (first.block.source.start, first.block.source.end))))
+    notes = [_note(NoteKind.FRAGMENT, first.block.source,
+                   f"错位片段（{len(run)} 段，{first.block.source} 起）移回 {target.block.source} 段末："
+                   f"「…{target.text[-8:]}」+「{first.text[:12]}…」")]
+    if len(ties) > 1:
+        notes.append(_note(NoteKind.REVIEW, first.block.source,
+                           f"错位片段的长度不能确定（{len(ties)} 种可能同样合理），取最短的 {len(run)} 段",
+                           text=first.text, suggestion=f"{first.block.source.file}:{first.block.source.start}:\n  not_fragment: true"))
+    moved = [replace(target, block=joined, para=replace(target.para, text=joined.text, breaks=()))] + run[1:]
+    return tuple(blocks[:o] + blocks[end:d] + moved + blocks[d + 1:]), tuple(notes)
+
+
+def _reordered(blocks: Sequence[Draft], o: int, end: int, d: int) -> list[str]:
+    """Paragraph texts in the order the move from o..end to after d would give."""
+    order = list(blocks[:o]) + list(blocks[end:d + 1]) + list(blocks[o:end]) + list(blocks[d + 1:])
+    return [b.text for b in order if b.kind is BlockKind.PARAGRAPH]
+
+
+def _misordered(texts: Sequence[str], rules: BodyRules) -> int:
+    """Count people and abbreviations named bare before the place that introduces them."""
+    full = "".join(texts)
+    count = 0
+    for m in ABBREVIATION_RE.finditer(full):
+        if full.find(m["term"]) < m.start():
+            count += 1
+    titles = "|".join(map(re.escape, sorted(rules.vocab.person_titles, key=len, reverse=True)))
+    introduced: dict[str, int] = {}
+    for m in re.finditer(f"(?:{titles})(?P<name>[{HAN}]{{2,3}})", full):
+        name = _name_at(full, m.start("name"), rules.surnames)
+        if name and name not in introduced:
+            introduced[name] = m.start("name")
+    for name, at in introduced.items():
+        if full.find(name) < at:
+            count += 1
+    return count
+
+
+def _name_at(text: str, at: int, surnames: Surnames) -> str:
+    """The person's name starting at `at`: the longest 2-3 character form the text repeats."""
+    for length in (3, 2):
+        name = text[at:at + length]
+        if len(name) == length and surnames.starts_name(name) and text.count(name) >= 2:
+            return name
+    return ""
+
+
+def _prev_text_ends(blocks: Sequence[Draft], i: int) -> bool:
+    """Tell whether the last paragraph before i (skipping figures) ends a sentence."""
+    for d in reversed(blocks[:i]):
+        if d.kind is BlockKind.PARAGRAPH:
+            return ends_sentence(d.text)
+        if d.kind is BlockKind.HEADING:
+            return True
+    return True
+
+
+def mark_leads(drafts: Drafts, rules: BodyRules) -> PassResult:
+    """Mark run-in leads in bold; a lead broken by a blank line in the column is a section head."""
+    out: list[Draft] = []
+    # The article's opening paragraph never has a run-in lead. A section's first paragraph is
+    # usually its introduction; it has a lead only when the next paragraph has one too
+    # (a parallel series such as '党建引领，从上推动。' / '村民自主，自下发力。').
+    after_heading = False
+    opening = True
+    for index, d in enumerate(drafts):
+        if d.kind is BlockKind.HEADING:
+            after_heading, opening = True, False
+            out.append(d)
+            continue
+        if d.kind is not BlockKind.PARAGRAPH:
+            out.append(d)
+            continue
+        lead = lead_of(d.text)
+        if after_heading:
+            following = drafts[index + 1] if index + 1 < len(drafts) else None
+            if not (following and following.kind is BlockKind.PARAGRAPH and lead_of(following.text)):
+                lead = ""
+        if lead and not opening:
+            if "，" in lead and any(0 < off < len(lead) for off in d.para.breaks):
+                out.append(draft(BlockKind.HEADING, lead, d.para, level=3))
+                out.append(replace(d, block=replace(d.block, text=d.text[len(lead):])))
+                after_heading = opening = False
+                continue
+            d = replace(d, block=replace(d.block, lead=lead))
+        out.append(d)
+        after_heading = opening = False
+    return tuple(out), ()
+
+
+def lead_of(text: str) -> str:
+    """Return a paragraph's run-in lead sentence, or '' if it has none."""
+    m = LEAD_RE.match(text)
+    if m and _balanced(m["lead"]) and m["lead"].count("，") <= 1:
+        return m["lead"]
+    return ""
+
+
+def _balanced(text: str) -> bool:
+    """Tell whether quotes and brackets in a lead are closed within it."""
+    return text.count("“") == text.count("”") and text.count("（") == text.count("）") and text.count("《") == text.count("》")
+
+
+BLOCK_PASSES: tuple[tuple[str, BlockPass], ...] = (
+    ("take_signature", take_signature),
+    ("classify", classify),
+    ("find_headings", find_headings),
+    ("merge_split_headings", merge_split_headings),
+    ("level_headings", level_headings),
+    ("rejoin_fragment", rejoin_fragment),
+    ("mark_leads", mark_leads),
+)
+
+
+def structure(paragraphs: Sequence[Paragraph], rules: BodyRules) -> tuple[tuple[Block, ...], tuple[Note, ...]]:
+    """Run the block passes in order over a body's paragraphs."""
+    drafts: Drafts = tuple(draft(BlockKind.PARAGRAPH, p.text, p) for p in paragraphs)
+    notes: list[Note] = []
+    for _, run in BLOCK_PASSES:
+        drafts, taken = run(drafts, rules)
+        notes.extend(taken)
+    return tuple(d.block for d in drafts), tuple(notes)

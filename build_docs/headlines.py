@@ -1,0 +1,241 @@
+"""Headline blocks: where an article starts, and what it says about itself.
+
+A headline block is a title with the lines printed around it: a kicker (引题) above, a
+subtitle (副题, '——…') below, a byline, and on web pages a date/time and source line.
+Its title comes in one of the shapes newspapers and web pages print:
+
+- Markdown-marked: '## 引题' over '# 标题', or '# 标题' alone;
+- a dateline: '省市区：标题', or the place alone and the title on the next line;
+- a plain title line followed by a byline or a web date line.
+
+The place may be in the dateline, in a title led by a place and a colon, in the kicker or in
+the byline's role; later stages may find it in a signature or in the body.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .bylines import Byline, Surnames, parse_byline
+from .data import Vocabulary
+from .records import Line, Region, Source
+from .regions import parse_place, region_prefix
+from .text import HAN, SENTENCE_PUNCT_RE, display_width, ends_sentence
+
+# A newspaper page header: '2021年4月19日 星期一'. Dates the articles below it.
+PAGE_DATE_RE = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:星期[一二三四五六日天])?$")
+# A web page's date line: '2026年03月10日05:12    来源：人民网-人民日报' or '2026-03-10 05:12'; the
+# time and the source are optional, the time is kept apart from the date.
+WEB_DATE_RE = re.compile(
+    r"^(?:(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2}))"
+    r"\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+    r"\s*(?:(?:来源|来自|稿源)[：:]\s*(?P<publisher>\S.*?))?\s*$"
+)
+# A source line alone: '来源：人民日报'.
+SOURCE_RE = re.compile(r"^(?:来源|稿源)[：:]\s*(?P<publisher>\S.{0,40})$")
+# An edition line: '《人民日报》（2025年02月11日第 19 版）' or '人民日报 2025年2月11日 第19版'.
+EDITION_RE = re.compile(
+    r"^《?(?P<publisher>[\u4e00-\u9fff]{2,12}(?:报|刊))》?\s*[（(]?\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    r"\s*(?:星期[一二三四五六日天])?\s*(?P<page>第\s*\d+\s*版)?\s*[）)]?$"
+)
+# A dateline: a place name then a colon, the title either after it or on the next line.
+DATELINE_RE = re.compile(rf"^(?P<place>[{HAN}]{{2,40}}?)[:：]\s*(?P<title>.*)$")
+# Markdown-marked kicker (引题) and title, as some extractions write them.
+MD_KICKER_RE = re.compile(r"^##\s+(?P<text>\S.*)$")
+MD_TITLE_RE = re.compile(r"^#\s+(?P<text>\S.*)$")
+# A subtitle (副题) line: led by a dash, sometimes Markdown-marked.
+SUBTITLE_RE = re.compile(r"^(?:##\s+)?(?P<text>(?:——|—|－－|--)\s*\S.*)$")
+# A title is one short line that is not a sentence.
+TITLE_MAX_WIDTH = 50
+KICKER_DASH = "——"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageInfo:
+    """What a page header or edition line says of the articles below it."""
+
+    date: str = ""
+    date_text: str = ""
+    publisher: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Headline:
+    """A headline block: where an article starts and what it says about itself."""
+
+    region: Region | None
+    region_from: str  # "dateline", "title", "kicker", "byline" or "" (not found in the headline)
+    title: str
+    kicker: str
+    subtitle: str
+    printed_headline: str
+    byline: Byline | None
+    date: str
+    date_text: str
+    time: str
+    publisher: str
+    source: Source
+    lines: tuple[int, ...]  # indexes of the lines it used
+
+
+@dataclass(frozen=True, kw_only=True)
+class HeadlineRules:
+    """What the headline reader needs to know."""
+
+    vocab: Vocabulary
+    surnames: Surnames
+
+
+def iso(y: str, m: str, d: str) -> str:
+    """Write a date as ISO yyyy-mm-dd."""
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def page_info(text: str) -> PageInfo | None:
+    """Read a page header date line or an edition line, or return None."""
+    m = PAGE_DATE_RE.match(text)
+    if m:
+        return PageInfo(date=iso(m["y"], m["m"], m["d"]), date_text=f"{m['y']}年{m['m']}月{m['d']}日")
+    m = EDITION_RE.match(text)
+    if m:
+        return PageInfo(date=iso(m["y"], m["m"], m["d"]), date_text=f"{m['y']}年{m['m']}月{m['d']}日",
+                        publisher=m["publisher"])
+    return None
+
+
+def next_text(lines: Sequence[Line], i: int) -> int | None:
+    """Index of the next non-blank line after i, if any."""
+    for j in range(i + 1, len(lines)):
+        if lines[j].text:
+            return j
+    return None
+
+
+def looks_like_title(text: str) -> bool:
+    """Tell whether a line can be a title: short and not a sentence or a byline."""
+    return (bool(text) and not ends_sentence(text) and display_width(text) <= TITLE_MAX_WIDTH
+            and not text.startswith(("■", "▲", "#", "——")))
+
+
+def headline_at(lines: Sequence[Line], i: int, page: PageInfo, rules: HeadlineRules,
+                after_text: bool = True) -> Headline | None:
+    """Parse a headline block starting at line i, or return None.
+
+    `after_text` says the text before line i ended a sentence (or there is none): a plain
+    title line never starts in the middle of a paragraph."""
+    found = _title_part(lines, i, rules)
+    if found is None:
+        return None
+    used, title, kicker, region, region_from, printed = found
+    subtitle = ""
+    byline: Byline | None = None
+    date, date_text, time, publisher = page.date, page.date_text, "", page.publisher
+    j = next_text(lines, max(used))
+    dated = False
+    while j is not None:
+        text = lines[j].text
+        if not subtitle and byline is None and not dated and SUBTITLE_RE.match(text) and looks_like_title(text[2:]):
+            subtitle = SUBTITLE_RE.match(text)["text"]
+        elif byline is None and (parsed := parse_byline(text, rules.vocab, rules.surnames)):
+            byline = parsed
+        elif not dated and (m := WEB_DATE_RE.match(text)):
+            y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["iy"], m["im"], m["id"])
+            date, time = iso(y, mo, d), (m["time"] or "").replace("：", ":")
+            date_text = text[: m.end("d") + 1 if m["y"] else m.end("id")]
+            publisher = (m["publisher"] or publisher).strip()
+            dated = True
+        elif not dated and (m := SOURCE_RE.match(text)):
+            publisher = m["publisher"].strip()
+            dated = True
+        else:
+            break
+        used.append(j)
+        j = next_text(lines, j)
+    # A plain title line is a headline only with the lines that make it one.
+    if found_plain(lines, i, rules) and ((byline is None and not dated) or not after_text):
+        return None
+    if region is None and byline and byline.role:
+        region = region_prefix(_strip_party(byline.role))
+        region_from = "byline" if region else ""
+    source = Source(file=lines[i].file, start=lines[i].number, end=lines[max(used)].number)
+    return Headline(region=region, region_from=region_from, title=title, kicker=kicker, subtitle=subtitle,
+                    printed_headline=printed, byline=byline, date=date, date_text=date_text, time=time,
+                    publisher=publisher, source=source, lines=tuple(used))
+
+
+def found_plain(lines: Sequence[Line], i: int, rules: HeadlineRules) -> bool:
+    """Tell whether the title at i is a plain line (no Markdown mark, no dateline)."""
+    text = lines[i].text
+    return not (MD_KICKER_RE.match(text) or MD_TITLE_RE.match(text) or _dateline(text, lines, i, rules.vocab))
+
+
+def _strip_party(role: str) -> str:
+    """Drop the party prefix of a role so the place leads it: 中共上海市杨浦区委书记 -> 上海市…"""
+    return role[2:] if role.startswith("中共") else role
+
+
+def place_of_title(title: str, vocab: Vocabulary) -> tuple[Region, str] | None:
+    """Split a title led by its place and a colon ('江西省南昌市青云谱区：全力推动…')."""
+    m = DATELINE_RE.match(title)
+    if not m or not m["title"].strip():
+        return None
+    region = parse_place(m["place"], vocab)
+    return (region, m["title"].strip()) if region else None
+
+
+def place_of_kicker(kicker: str) -> Region | None:
+    """Read the place a kicker leads with ('浙江淳安县——', '湖南长沙望城区引导党员…')."""
+    return region_prefix(_strip_party(kicker.rstrip("—").strip()))
+
+
+def _dateline(text: str, lines: Sequence[Line], i: int, vocab: Vocabulary) -> tuple[Region, str, int | None] | None:
+    """Read a dateline at i: (place, title, index of a title on the next line)."""
+    m = DATELINE_RE.match(text)
+    if not m:
+        return None
+    region = parse_place(m["place"], vocab)
+    if region is None:
+        return None
+    title = m["title"].strip()
+    if title:
+        return region, title, None
+    j = next_text(lines, i)
+    if j is None or not looks_like_title(lines[j].text):
+        return None
+    return region, lines[j].text, j
+
+
+def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules):
+    """Read the kicker and title at i: (used, title, kicker, region, region_from, printed headline)."""
+    text = lines[i].text
+    used = [i]
+    kicker = printed = ""
+    region: Region | None = None
+    region_from = ""
+    m = MD_KICKER_RE.match(text)
+    if m:
+        j = next_text(lines, i)
+        if j is None or not MD_TITLE_RE.match(lines[j].text):
+            return None
+        kicker, title = m["text"], MD_TITLE_RE.match(lines[j].text)["text"]
+        used.append(j)
+    elif (m := MD_TITLE_RE.match(text)):
+        title = m["text"]
+    elif (dated := _dateline(text, lines, i, rules.vocab)):
+        region, title, j = dated
+        region_from = "dateline"
+        if j is not None:
+            used.append(j)
+        else:
+            printed = text
+    else:
+        if not looks_like_title(text) or SENTENCE_PUNCT_RE.search(text):
+            return None
+        title = text
+    if region is None and (split := place_of_title(title, rules.vocab)):
+        printed, (region, title) = title, split
+        region_from = "title"
+    if region is None and kicker and (region := place_of_kicker(kicker)):
+        region_from = "kicker"
+    return used, title.strip(), kicker.strip(), region, region_from, printed
