@@ -30,7 +30,11 @@ def ends_sentence(text: str) -> bool:
 
 def display_width(text: str) -> float:
     """Measure width in full-width cells (ASCII counts half), as a column is set."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+    return sum(1.0 if ord(ch) >= 0x2E80 or ch in FULL_CELL else 0.5 for ch in text)
+
+
+# Punctuation below U+2E80 that Chinese type sets in a full cell: curly quotes, dashes, ellipsis.
+FULL_CELL = frozenset("“”‘’—…")
 
 
 # Sentence punctuation anywhere in a line: a heading holds no full sentence.
