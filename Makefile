@@ -39,7 +39,7 @@ APT_PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 PDF_DIR    := pdf
 PDF_STAMP  := $(VENV)/.stamp-pdf-extras
 
-.PHONY: help venv site serve test-deps system-deps pdf-deps pdf bench test golden clean distclean
+.PHONY: help venv site serve test-deps system-deps pdf-deps pdf bench corpus check test golden clean distclean
 
 help: ## List the targets
 	@echo "Usage: make <target> [PYTHON=python3] [PYTEST_ARGS='-k smoke']"
@@ -135,7 +135,18 @@ pdf: pdf-deps ## Render the book PDFs (whole handbook + each district, both scri
 bench: venv ## Measure the build (run after make site; BENCH_FULL=1 adds 1000 articles): bench/results.md
 	$(VENV_PY) bench/run.py
 
+CORPUS ?= ../shared/corpus
+
+corpus: venv ## Score the generator on a corpus of real articles (CORPUS=dir; default ../shared/corpus): bench/corpus.md
+	$(VENV_PY) bench/corpus.py --corpus $(CORPUS) --write
+
 # ---------------------------------------------------------------------- tests
+
+check: $(TEST_STAMP) ## Lint (ruff), format check, type check (mypy) and unit tests: no apt, PDF or browser
+	$(VENV)/bin/ruff check build_docs bench tests
+	$(VENV)/bin/ruff format --check build_docs
+	$(VENV)/bin/mypy build_docs
+	$(VENV_PY) -m pytest -q -m "not browser" --ignore=tests/e2e --ignore=tests/test_pdf.py --ignore=tests/test_budget.py -p no:cacheprovider $(PYTEST_ARGS)
 
 test: test-deps pdf ## Build the PDFs and the site, then run the test suite (extra options: PYTEST_ARGS=...)
 	@echo "$(VENV_PY) -m pytest -q $(PYTEST_ARGS)"

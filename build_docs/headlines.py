@@ -153,7 +153,13 @@ def headline_at(lines: Sequence[Line], i: int, page: PageInfo, rules: HeadlineRu
         used.append(j)
         j = next_text(lines, j)
     # A plain title line is a headline only with the lines that make it one.
-    if found_plain(lines, i, rules) and ((byline is None and not dated) or not after_text):
+    # A plain title line, or a lone '# ' line without a place, is a headline only with the lines
+    # that make it one (a byline, a subtitle or a web date line), and never mid-paragraph.
+    lone = not kicker and region is None and bool(MD_TITLE_RE.match(lines[i].text))
+    plain = found_plain(lines, i, rules)
+    if (plain or lone) and byline is None and not dated and not subtitle:
+        return None
+    if plain and not after_text:
         return None
     if region is None and byline and byline.role:
         region = region_prefix(_strip_party(byline.role))

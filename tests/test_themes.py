@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from build_docs.kinds import BlockKind
 from build_docs.crossref import build_cross_index, excerpt, figures_in
 from build_docs.data import GlossaryTerm, Theme, load_boilerplate, load_glossary, load_themes, load_vocabulary
 from build_docs.errors import BuildError
@@ -70,13 +71,13 @@ def test_shipped_taxonomy_is_large_enough():
 
 def _district(slug: str, name: str, blocks: list[Block]) -> District:
     region = Region(province="福建省", city="厦门市", district=name)
-    article = Article(region=region, title="标题", kicker="", author="", role="", date="", date_text="", publisher="",
+    article = Article(region=region, title="标题", kicker="",
                       headline=Source(file="t", start=1, end=1), blocks=tuple(blocks), ident="a1")
     return District(region=region, slug=slug, articles=(article,))
 
 
 def _block(kind: str, text: str, ident: str, level: int = 0) -> Block:
-    return Block(kind=kind, text=text, source=Source(file="t", start=1, end=1), ident=ident, level=level)
+    return Block(kind=BlockKind(kind), text=text, source=Source(file="t", start=1, end=1), ident=ident, level=level)
 
 
 GRID = Theme(slug="grid", name="网格化治理", description="说明。", terms=("网格员", "网格"))
