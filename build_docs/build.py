@@ -89,6 +89,7 @@ def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw",
         downloads = find_downloads(pdf_dir, districts)
         pages = render.render_pages(handbook, cross, render.make_environment(), frozenset(downloads))
         pages["records.json"] = export.records_json(handbook)
+        pages["records.schema.json"] = export.SCHEMA_PATH.read_bytes()
         pages[".jieba_user.txt"] = search_dictionary(handbook, search_terms, glossary, vocab)
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():

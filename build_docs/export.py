@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from .records import Article, Block, District, Handbook
 
 SCHEMA_VERSION = 1
+SCHEMA_PATH = Path(__file__).with_name("records.schema.json")
 
 
 def block_record(block: Block) -> dict:

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import difflib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from .helpers import ROOT, SEEDS, build_from
@@ -27,11 +30,15 @@ def test_generated_tree_equals_the_golden_tree():
             raise AssertionError(f"{name} differs from its golden copy:\n{diff[:4000]}")
 
 
-def test_two_builds_give_byte_identical_trees(tmp_path: Path):
-    from build_docs.build import build
+def _build_in_process(target: Path, seed: str) -> dict[Path, bytes]:
+    """Build the docs tree in a fresh interpreter with a given hash seed; return its files."""
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    subprocess.run([sys.executable, "-m", "build_docs", "--strict", "--seeds", str(SEEDS), "--docs", str(target),
+                    "--pdf-dir", str(target.parent / "no-pdf")], cwd=ROOT, env=env, check=True, capture_output=True)
+    return {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
 
-    build(SEEDS, tmp_path / "one", "seeds")
-    build(SEEDS, tmp_path / "two", "seeds")
-    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
-    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
-    assert one == two and one
+
+def test_builds_in_separate_processes_with_different_hash_seeds_are_byte_identical(tmp_path: Path):
+    one = _build_in_process(tmp_path / "one" / "docs", "1")
+    two = _build_in_process(tmp_path / "two" / "docs", "2")
+    assert one and one == two

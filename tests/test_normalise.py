@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_docs.normalise import (
-    LINE_PASSES,
     column_width,
     drop_han_digit_spaces,
     full_width_brackets,
@@ -52,12 +51,6 @@ def test_line_rule_gives_expected_and_is_idempotent(rule, given_text, expected):
 def test_numbers_ranges_and_latin_survive_the_whole_line_pipeline():
     text = "1.9万名党员、配备5-7名、“1+7”文件、达标率90.9%、2021年、APP、GDP增长5.7%"
     assert normalise_line(text) == text
-
-
-def test_passes_are_named_and_ordered():
-    names = [name for name, _ in LINE_PASSES]
-    assert names[0] == "strip_edges"
-    assert len(set(names)) == len(names)
 
 
 def _lines(text: str) -> list[Line]:
