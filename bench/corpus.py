@@ -5,6 +5,7 @@ writes, compares each article with CORPUS/truth.json and prints one row per arti
 `corpus: N of M articles exact; paragraphs P/Q; metadata K/L`. Text is compared modulo white
 space only. With --write, the table also goes to bench/corpus.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,22 @@ def compact(text: str) -> str:
 def generate(corpus: Path, work: Path) -> tuple[dict, str]:
     """Run the generator on the corpus seeds; return records.json and what it printed."""
     docs = work / "docs"
-    run = subprocess.run([sys.executable, "-m", "build_docs", "--seeds", str(corpus / "seeds"), "--docs", str(docs),
-                          "--pdf-dir", str(work / "no-pdf")], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build_docs",
+            "--seeds",
+            str(corpus / "seeds"),
+            "--docs",
+            str(docs),
+            "--pdf-dir",
+            str(work / "no-pdf"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     records = docs / "records.json"
     if not records.is_file():
         return {"articles": []}, run.stderr
@@ -88,13 +103,27 @@ def score(truth: dict, record: dict | None, seed: str) -> dict:
     paras = [compact(p) for p in truth["paragraphs"]]
     row = {"id": truth["id"], "file": truth["file"], "paragraphs": len(paras)}
     if record is None:
-        return row | {"built": False, "found": 0, "metadata": {f: False for f in METADATA},
-                      "shown": {f: shown(f, truth, seed) for f in METADATA}, "exact": False,
-                      "headings": False, "captions": False, "foreign": 0, "lost": sum(len(HAN_RE.findall(p)) for p in paras)}
+        return row | {
+            "built": False,
+            "found": 0,
+            "metadata": {f: False for f in METADATA},
+            "shown": {f: shown(f, truth, seed) for f in METADATA},
+            "exact": False,
+            "headings": False,
+            "captions": False,
+            "foreign": 0,
+            "lost": sum(len(HAN_RE.findall(p)) for p in paras),
+        }
     blocks = record["blocks"]
-    got = {kind: [compact(b["text"]) for b in blocks if b["kind"] == kind] for kind in ("paragraph", "heading", "caption", "credit")}
-    known = set(paras) | {compact(h) for h in truth["headings"]} | {compact(c) for c in truth["captions"]} | {
-        compact(c) for c in truth["credits"]}
+    got = {
+        kind: [compact(b["text"]) for b in blocks if b["kind"] == kind] for kind in ("paragraph", "heading", "caption", "credit")
+    }
+    known = (
+        set(paras)
+        | {compact(h) for h in truth["headings"]}
+        | {compact(c) for c in truth["captions"]}
+        | {compact(c) for c in truth["credits"]}
+    )
     foreign = [b for b in blocks if compact(b["text"]) not in known]
     expected_han = Counter(HAN_RE.findall("".join(paras + truth["headings"] + truth["captions"] + truth["credits"])))
     got_han = Counter(HAN_RE.findall("".join(b["text"] for b in blocks)))
@@ -102,15 +131,22 @@ def score(truth: dict, record: dict | None, seed: str) -> dict:
         "built": True,
         "found": in_order(paras, got["paragraph"]),
         "headings": got["heading"] == [compact(h) for h in truth["headings"]],
-        "captions": got["caption"] == [compact(c) for c in truth["captions"]] and got["credit"] == [compact(c) for c in truth["credits"]],
+        "captions": got["caption"] == [compact(c) for c in truth["captions"]]
+        and got["credit"] == [compact(c) for c in truth["credits"]],
         "foreign": len(foreign),
         "lost": sum((expected_han - got_han).values()),
         "metadata": {f: matches(f, truth, record) for f in METADATA},
         "shown": {f: shown(f, truth, seed) for f in METADATA},
     }
     metadata_ok = all(row["metadata"][f] for f in METADATA if row["shown"][f])
-    row["exact"] = (row["found"] == len(paras) == len(got["paragraph"]) and row["headings"] and row["captions"]
-                    and not row["foreign"] and not row["lost"] and metadata_ok)
+    row["exact"] = (
+        row["found"] == len(paras) == len(got["paragraph"])
+        and row["headings"]
+        and row["captions"]
+        and not row["foreign"]
+        and not row["lost"]
+        and metadata_ok
+    )
     return row
 
 
@@ -125,20 +161,39 @@ def report(rows: list[dict], stderr: str) -> tuple[str, dict]:
     total = sum(r["paragraphs"] for r in rows)
     meta_ok = sum(r["metadata"][f] for r in rows for f in METADATA if r["shown"][f])
     meta_all = sum(r["shown"][f] for r in rows for f in METADATA)
-    lines = ["| article | file | built | " + " | ".join(METADATA) + " | headings | paragraphs | captions | foreign | Han lost | exact |",
-             "|---" * (len(METADATA) + 9) + "|"]
+    lines = [
+        "| article | file | built | "
+        + " | ".join(METADATA)
+        + " | headings | paragraphs | captions | foreign | Han lost | exact |",
+        "|---" * (len(METADATA) + 9) + "|",
+    ]
     for r in rows:
         meta = " | ".join(mark(r["metadata"][f]) if r["shown"][f] else "–" for f in METADATA)
-        lines.append(f"| {r['id']} | {r['file']} | {mark(r['built'])} | {meta} | {mark(r['headings'])} | "
-                     f"{r['found']}/{r['paragraphs']} | {mark(r['captions'])} | {r['foreign']} | {r['lost']} | "
-                     f"{'yes' if r['exact'] else 'no'} |")
-    summary = {"exact": exact, "articles": len(rows), "paragraphs": found, "paragraphs_total": total,
-               "metadata": meta_ok, "metadata_total": meta_all,
-               "foreign": sum(r["foreign"] for r in rows), "lost": sum(r["lost"] for r in rows)}
+        lines.append(
+            f"| {r['id']} | {r['file']} | {mark(r['built'])} | {meta} | {mark(r['headings'])} | "
+            f"{r['found']}/{r['paragraphs']} | {mark(r['captions'])} | {r['foreign']} | {r['lost']} | "
+            f"{'yes' if r['exact'] else 'no'} |"
+        )
+    summary = {
+        "exact": exact,
+        "articles": len(rows),
+        "paragraphs": found,
+        "paragraphs_total": total,
+        "metadata": meta_ok,
+        "metadata_total": meta_all,
+        "foreign": sum(r["foreign"] for r in rows),
+        "lost": sum(r["lost"] for r in rows),
+    }
     problems = [line for line in stderr.splitlines() if not line.startswith(("stage ", "warning: glossary"))]
-    text = "\n".join(lines) + "\n\n" + ("Generator messages:\n\n" + "\n".join(f"    {p}" for p in problems) + "\n\n" if problems else "")
-    text += (f"corpus: {exact} of {len(rows)} articles exact; paragraphs {found}/{total}; metadata {meta_ok}/{meta_all}; "
-             f"foreign {summary['foreign']}; Han lost {summary['lost']}\n")
+    text = (
+        "\n".join(lines)
+        + "\n\n"
+        + ("Generator messages:\n\n" + "\n".join(f"    {p}" for p in problems) + "\n\n" if problems else "")
+    )
+    text += (
+        f"corpus: {exact} of {len(rows)} articles exact; paragraphs {found}/{total}; metadata {meta_ok}/{meta_all}; "
+        f"foreign {summary['foreign']}; Han lost {summary['lost']}\n"
+    )
     return text, summary
 
 
@@ -156,8 +211,11 @@ def run(corpus: Path) -> tuple[str, dict]:
     return report(rows, stderr)
 
 
-RECORDED_RE = re.compile(r"^corpus: (?P<exact>\d+) of (?P<articles>\d+) articles exact; paragraphs (?P<paragraphs>\d+)/\d+; "
-                         r"metadata (?P<metadata>\d+)/\d+", re.M)
+RECORDED_RE = re.compile(
+    r"^corpus: (?P<exact>\d+) of (?P<articles>\d+) articles exact; paragraphs (?P<paragraphs>\d+)/\d+; "
+    r"metadata (?P<metadata>\d+)/\d+",
+    re.M,
+)
 
 
 def recorded(path: Path = ROOT / "bench" / "corpus.md") -> dict[str, int]:

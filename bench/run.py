@@ -4,6 +4,7 @@ Every figure is a median (with min and max) of runs made side by side in this on
 ratio of such medians: these machines are noisy. Run with `make bench` after `make site`;
 BENCH_FULL=1 adds the 1000-article step.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -75,9 +76,14 @@ def timed(cmd: list[str], cwd: Path) -> dict:
 
 def summary(runs: list[dict], pages: int | None = None) -> dict:
     walls = [r["wall"] for r in runs]
-    out = {"wall_median": statistics.median(walls), "wall_min": min(walls), "wall_max": max(walls),
-           "cpu_median": statistics.median(r["cpu"] for r in runs), "rss_mib_max": max(r["rss_mib"] for r in runs),
-           "runs": len(runs)}
+    out = {
+        "wall_median": statistics.median(walls),
+        "wall_min": min(walls),
+        "wall_max": max(walls),
+        "cpu_median": statistics.median(r["cpu"] for r in runs),
+        "rss_mib_max": max(r["rss_mib"] for r in runs),
+        "runs": len(runs),
+    }
     if pages is not None:
         out["pages"] = pages
     stages = {k for r in runs for k in r["stages"]}
@@ -108,8 +114,12 @@ def both_concurrently(workdir: Path) -> dict:
     with ThreadPoolExecutor(2) as pool:
         runs = list(pool.map(lambda a: mkdocs(workdir, *a), [("mkdocs.yml", "s1"), ("mkdocs.zh-Hant.yml", "s2")]))
     # Both run at once, so the memory they hold together is (at most) the sum of their peaks.
-    return {"wall": time.perf_counter() - start, "cpu": sum(r["cpu"] for r in runs),
-            "rss_mib": sum(r["rss_mib"] for r in runs), "stages": {}}
+    return {
+        "wall": time.perf_counter() - start,
+        "cpu": sum(r["cpu"] for r in runs),
+        "rss_mib": sum(r["rss_mib"] for r in runs),
+        "stages": {},
+    }
 
 
 PLUGINS_BLOCK_RE = re.compile(r"^plugins:\n(?:[ #].*\n|\n)*", re.M)
@@ -146,14 +156,23 @@ def measure_corpus(seeds: Path, label: str, articles: int) -> dict:
             if bare:
                 hans_bare.append(mkdocs(workdir, hans_cfg, "n1"))
                 hant_bare.append(mkdocs(workdir, hant_cfg, "n2"))
-        sequential = [{"wall": a["wall"] + b["wall"], "cpu": a["cpu"] + b["cpu"], "rss_mib": max(a["rss_mib"], b["rss_mib"]),
-                       "stages": {}} for a, b in zip(hans, hant)]
-        result = {"label": label, "articles": articles, "pages": pages_in(workdir), "generator": summary(gen),
-                  "mkdocs_zh_hans": summary(hans), "mkdocs_zh_hant": summary(hant),
-                  "mkdocs_sequential": summary(sequential), "mkdocs_concurrent": summary(concurrent)}
+        sequential = [
+            {"wall": a["wall"] + b["wall"], "cpu": a["cpu"] + b["cpu"], "rss_mib": max(a["rss_mib"], b["rss_mib"]), "stages": {}}
+            for a, b in zip(hans, hant, strict=True)
+        ]
+        result = {
+            "label": label,
+            "articles": articles,
+            "pages": pages_in(workdir),
+            "generator": summary(gen),
+            "mkdocs_zh_hans": summary(hans),
+            "mkdocs_zh_hant": summary(hant),
+            "mkdocs_sequential": summary(sequential),
+            "mkdocs_concurrent": summary(concurrent),
+        }
         result["site_wall"] = result["generator"]["wall_median"] + result["mkdocs_concurrent"]["wall_median"]
         # Each run's concurrent pair against the same run's two builds: these share the machine's mood.
-        result["concurrent_ratio_per_run"] = [c["wall"] / q["wall"] for c, q in zip(concurrent, sequential)]
+        result["concurrent_ratio_per_run"] = [c["wall"] / q["wall"] for c, q in zip(concurrent, sequential, strict=True)]
         if bare:
             result["mkdocs_zh_hans_nosearch"] = summary(hans_bare)
             result["mkdocs_zh_hant_nosearch"] = summary(hant_bare)
@@ -176,23 +195,39 @@ def reader_side(workdir: Path) -> dict:
         def gz(paths):
             return sum(len(gzip.compress(p.read_bytes(), 9)) for p in paths)
 
-        out[script] = {"page": page.parent.name, "html_gzip": gz([page]), "css_gzip": gz(css), "js_gzip": gz(js),
-                       "search_index_gzip": gz([index]), "search_index_bytes": index.stat().st_size}
+        out[script] = {
+            "page": page.parent.name,
+            "html_gzip": gz([page]),
+            "css_gzip": gz(css),
+            "js_gzip": gz(js),
+            "search_index_gzip": gz([index]),
+            "search_index_bytes": index.stat().st_size,
+        }
     return out
 
 
 def measure_pdf() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = project(Path(tmp))
-        runs = [timed([PY, "-m", "build_docs", "--seeds", str(ROOT / "seeds"), "--docs", "docs", "--make-pdf",
-                       "--pdf-dir", "pdf"], workdir) for _ in range(RUNS)]
+        runs = [
+            timed(
+                [PY, "-m", "build_docs", "--seeds", str(ROOT / "seeds"), "--docs", "docs", "--make-pdf", "--pdf-dir", "pdf"],
+                workdir,
+            )
+            for _ in range(RUNS)
+        ]
         return summary(runs, pages=sum(1 for _ in (workdir / "pdf").glob("*.pdf")))
 
 
 def machine() -> dict:
     mem = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
-    return {"date": date.today().isoformat(), "cores": os.cpu_count(), "memory_gib": round(mem / 2**20, 1),
-            "python": platform.python_version(), "platform": platform.platform()}
+    return {
+        "date": date.today().isoformat(),
+        "cores": os.cpu_count(),
+        "memory_gib": round(mem / 2**20, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
 
 
 def main() -> None:
@@ -228,23 +263,35 @@ def report(r: dict) -> str:
     real = r["corpora"][0]
     synth = {c["articles"]: c for c in r["corpora"][1:]}
     lines = [
-        "# Benchmark results", "",
+        "# Benchmark results",
+        "",
         f"Measured {m['date']} on {m['cores']} cores, {m['memory_gib']} GiB, Python {m['python']} ({m['platform']}).",
         f"Each figure: median of {RUNS + 2} runs ({RUNS} for 1000 articles and for `make pdf`) (min–max), the configurations",
-        "interleaved run by run, all in one run of `make bench`.", "",
+        "interleaved run by run, all in one run of `make bench`.",
+        "",
         "| corpus | pages | generator s | mkdocs zh-Hans s | mkdocs zh-Hant s | both, sequential s | both, concurrent s | generator peak MiB |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for c in r["corpora"]:
-        def f(key):
+
+        def f(key, c=c):
             s = c[key]
             return f"{s['wall_median']:.2f} ({s['wall_min']:.2f}–{s['wall_max']:.2f})"
-        lines.append(f"| {c['label']} | {c['pages']} | {f('generator')} | {f('mkdocs_zh_hans')} | {f('mkdocs_zh_hant')} | "
-                     f"{f('mkdocs_sequential')} | {f('mkdocs_concurrent')} | {c['generator']['rss_mib_max']:.0f} |")
-    lines += ["", "## Stages of `make site` on the real seeds (median seconds)", "",
-              "Generator stages come from its own `stage NAME SECONDS` lines; search indexing is the time a",
-              "MkDocs build saves when run side by side without the search plugin (jieba segmentation and the index).", "",
-              "| stage | s |", "|---|---|"]
+
+        lines.append(
+            f"| {c['label']} | {c['pages']} | {f('generator')} | {f('mkdocs_zh_hans')} | {f('mkdocs_zh_hant')} | "
+            f"{f('mkdocs_sequential')} | {f('mkdocs_concurrent')} | {c['generator']['rss_mib_max']:.0f} |"
+        )
+    lines += [
+        "",
+        "## Stages of `make site` on the real seeds (median seconds)",
+        "",
+        "Generator stages come from its own `stage NAME SECONDS` lines; search indexing is the time a",
+        "MkDocs build saves when run side by side without the search plugin (jieba segmentation and the index).",
+        "",
+        "| stage | s |",
+        "|---|---|",
+    ]
     lines += [f"| generator: {k} | {v:.3f} |" for k, v in real["generator"]["stages"].items()]
     lines.append(f"| generator: whole process (imports included) | {real['generator']['wall_median']:.3f} |")
     for script, key in (("zh-Hans", "mkdocs_zh_hans"), ("zh-Hant", "mkdocs_zh_hant")):
@@ -256,46 +303,80 @@ def report(r: dict) -> str:
     if "pdf" in r:
         lines.append(f"| `make pdf` render step (see below) | {r['pdf']['wall_median']:.3f} |")
     if synth:
-        lines += ["", "## Scaling (per article)", "",
-                  "Full `make site` = generator + both MkDocs builds run concurrently. Memory: peak RSS of the process",
-                  "tree; for the concurrent builds, the sum of the two builds' peaks.", "",
-                  "| articles | pages | generator s/article | site s/article | generator peak MiB | both builds peak MiB | MiB/article (site) |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Scaling (per article)",
+            "",
+            "Full `make site` = generator + both MkDocs builds run concurrently. Memory: peak RSS of the process",
+            "tree; for the concurrent builds, the sum of the two builds' peaks.",
+            "",
+            "| articles | pages | generator s/article | site s/article | generator peak MiB | both builds peak MiB | MiB/article (site) |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for n, c in sorted(synth.items()):
             peak = max(c["generator"]["rss_mib_max"], c["mkdocs_concurrent"]["rss_mib_max"])
-            lines.append(f"| {n} | {c['pages']} | {c['generator']['wall_median'] / n:.4f} | {c['site_wall'] / n:.4f} | "
-                         f"{c['generator']['rss_mib_max']:.0f} | {c['mkdocs_concurrent']['rss_mib_max']:.0f} | {peak / n:.2f} |")
+            lines.append(
+                f"| {n} | {c['pages']} | {c['generator']['wall_median'] / n:.4f} | {c['site_wall'] / n:.4f} | "
+                f"{c['generator']['rss_mib_max']:.0f} | {c['mkdocs_concurrent']['rss_mib_max']:.0f} | {peak / n:.2f} |"
+            )
     ratio_gen = real["generator"]["wall_median"] / real["site_wall"]
     ratio_conc = real["mkdocs_concurrent"]["wall_median"] / real["mkdocs_sequential"]["wall_median"]
     overhead = real["generator"]["wall_median"] / real["mkdocs_concurrent"]["wall_median"]
     ratios = real.get("concurrent_ratio_per_run") or [ratio_conc]
     per_run = f"{statistics.median(ratios):.2f}× ({min(ratios):.2f}–{max(ratios):.2f})"
-    lines += ["", "## Goals", "", "| goal | measured | met |", "|---|---|---|",
-              f"| generator ≤ 10% of `make site` wall time (real seeds) | {ratio_gen:.0%} (generator / plain concurrent mkdocs builds: {overhead:.2f}×) | {'yes' if ratio_gen <= 0.10 else 'no'} |",
-              f"| concurrent builds ≤ 0.65× sequential (real seeds) | {ratio_conc:.2f}× (ratio of medians); per run {per_run} | {'yes' if ratio_conc <= 0.65 else 'no'} |"]
+    lines += [
+        "",
+        "## Goals",
+        "",
+        "| goal | measured | met |",
+        "|---|---|---|",
+        f"| generator ≤ 10% of `make site` wall time (real seeds) | {ratio_gen:.0%} (generator / plain concurrent mkdocs builds: {overhead:.2f}×) | {'yes' if ratio_gen <= 0.10 else 'no'} |",
+        f"| concurrent builds ≤ 0.65× sequential (real seeds) | {ratio_conc:.2f}× (ratio of medians); per run {per_run} | {'yes' if ratio_conc <= 0.65 else 'no'} |",
+    ]
     if 100 in synth:
         per = {n: c["site_wall"] / n for n, c in synth.items()}
         gen_per = {n: c["generator"]["wall_median"] / n for n, c in synth.items()}
         top = max(per)
         site_ratio, gen_ratio = per[top] / per[100], gen_per[top] / gen_per[100]
-        verdict = ("not measured at 1000 (run with BENCH_FULL=1)" if top != 1000
-                   else "yes" if site_ratio <= 1.3 and gen_ratio <= 1.3 else "no")
-        lines.append(f"| linear scaling: per-article cost at 1000 within 1.3× of that at 100, generator and site (largest measured: {top}) | "
-                     f"site {site_ratio:.2f}×, generator {gen_ratio:.2f}× | {verdict} |")
+        verdict = (
+            "not measured at 1000 (run with BENCH_FULL=1)"
+            if top != 1000
+            else "yes"
+            if site_ratio <= 1.3 and gen_ratio <= 1.3
+            else "no"
+        )
+        lines.append(
+            f"| linear scaling: per-article cost at 1000 within 1.3× of that at 100, generator and site (largest measured: {top}) | "
+            f"site {site_ratio:.2f}×, generator {gen_ratio:.2f}× | {verdict} |"
+        )
     if 1000 in synth:
         rss = max(synth[1000][k]["rss_mib_max"] for k in ("generator", "mkdocs_concurrent"))
-        lines.append(f"| 1000 articles, both scripts, peak RSS < 2 GiB | {rss:.0f} MiB (the larger of generator and both concurrent builds together) | {'yes' if rss < 2048 else 'no'} |")
+        lines.append(
+            f"| 1000 articles, both scripts, peak RSS < 2 GiB | {rss:.0f} MiB (the larger of generator and both concurrent builds together) | {'yes' if rss < 2048 else 'no'} |"
+        )
     if "reader" in real:
-        lines += ["", "## Reader side (one district page, gzip bytes)", "", "| script | page | HTML | CSS | JS | search index (gzip / raw) |", "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Reader side (one district page, gzip bytes)",
+            "",
+            "| script | page | HTML | CSS | JS | search index (gzip / raw) |",
+            "|---|---|---|---|---|---|",
+        ]
         for script, v in real["reader"].items():
-            lines.append(f"| {script} | {v['page']} | {v['html_gzip']} | {v['css_gzip']} | {v['js_gzip']} | {v['search_index_gzip']} / {v['search_index_bytes']} |")
+            lines.append(
+                f"| {script} | {v['page']} | {v['html_gzip']} | {v['css_gzip']} | {v['js_gzip']} | {v['search_index_gzip']} / {v['search_index_bytes']} |"
+            )
     if "pdf" in r:
         p = r["pdf"]
-        lines += ["", f"## `make pdf` (render step, {p['pages']} PDFs)", "",
-                  f"Generator plus WeasyPrint layout of both books and every district booklet, spread over {m['cores']} worker processes:",
-                  f"{p['wall_median']:.2f} s ({p['wall_min']:.2f}–{p['wall_max']:.2f}), CPU {p['cpu_median']:.2f} s, "
-                  f"peak RSS {p['rss_mib_max']:.0f} MiB (all processes together; pages the forked workers share with their parent",
-                  f"count once per process, so this is an upper bound); layout stage alone {p['stages'].get('pdf', 0):.2f} s."]
+        lines += [
+            "",
+            f"## `make pdf` (render step, {p['pages']} PDFs)",
+            "",
+            f"Generator plus WeasyPrint layout of both books and every district booklet, spread over {m['cores']} worker processes:",
+            f"{p['wall_median']:.2f} s ({p['wall_min']:.2f}–{p['wall_max']:.2f}), CPU {p['cpu_median']:.2f} s, "
+            f"peak RSS {p['rss_mib_max']:.0f} MiB (all processes together; pages the forked workers share with their parent",
+            f"count once per process, so this is an upper bound); layout stage alone {p['stages'].get('pdf', 0):.2f} s.",
+        ]
     return "\n".join(lines) + "\n"
 
 

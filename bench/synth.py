@@ -6,6 +6,7 @@ back as raw seed text: dateline, title, ■ byline, paragraphs; three articles t
 every other file hard-wrapped at 17 characters with stray blank lines, so the whole
 pipeline runs on them as on the real seeds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,7 +49,7 @@ def wrap(text: str, rng: random.Random, width: int = 17) -> list[str]:
     """Hard-wrap one paragraph, sometimes with a blank line in mid-sentence."""
     lines = []
     for k in range(0, len(text), width):
-        chunk = text[k:k + width]
+        chunk = text[k : k + width]
         lines.append(chunk)
         if k + width < len(text) and not chunk.endswith(("。", "！", "？")) and rng.random() < 0.1:
             lines.append("")
@@ -73,17 +74,27 @@ def make_corpus(out_dir: Path, n: int, seed: int = 0) -> int:
             article = templates[i % len(templates)]
             province, city, district = places[i % len(places)]
             old = article.region
-            swaps = [(old.district, district), (short_name(old.district, vocab), short_name(district, vocab)),
-                     (old.city, city), (short_name(old.city, vocab), short_name(city, vocab)),
-                     (old.province, province), (short_name(old.province, vocab), short_name(province, vocab))]
+            swaps = [
+                (old.district, district),
+                (short_name(old.district, vocab), short_name(district, vocab)),
+                (old.city, city),
+                (short_name(old.city, vocab), short_name(city, vocab)),
+                (old.province, province),
+                (short_name(old.province, vocab), short_name(province, vocab)),
+            ]
             swaps += [(u, "") for u in old.subunits]
 
-            def move(text: str) -> str:
+            def move(text: str, swaps=swaps) -> str:
                 for a, b in swaps:
                     text = text.replace(a, b)
                 return text
 
-            lines = [f"{province}{city}{district}：", move(article.title), f"■{province}{city}{district}委书记 {article.author or '某某'}", ""]
+            lines = [
+                f"{province}{city}{district}：",
+                move(article.title),
+                f"■{province}{city}{district}委书记 {article.author or '某某'}",
+                "",
+            ]
             for block in article.blocks:
                 text = move(block.text)
                 if block.kind == "heading":

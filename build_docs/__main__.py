@@ -1,4 +1,5 @@
 """Command line: python -m build_docs --seeds DIR --docs DIR."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,24 +13,40 @@ from .progress import Stages, console_reporter
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, run the build, report every problem at once."""
-    parser = argparse.ArgumentParser(prog="python -m build_docs", description="Build the case handbook's Markdown from seed texts.")
+    parser = argparse.ArgumentParser(
+        prog="python -m build_docs", description="Build the case handbook's Markdown from seed texts."
+    )
     parser.add_argument("--seeds", default="seeds", help="folder of seed texts (default: seeds)")
     parser.add_argument("--docs", default="docs", help="output folder for generated Markdown (default: docs)")
-    parser.add_argument("--hant-docs", default=None,
-                        help="output folder for the Traditional-script Markdown (default: <docs>-zh-Hant)")
-    parser.add_argument("--pdf-dir", default="pdf",
-                        help="folder of book PDFs made by --make-pdf, offered as downloads when present (default: pdf)")
+    parser.add_argument(
+        "--hant-docs", default=None, help="output folder for the Traditional-script Markdown (default: <docs>-zh-Hant)"
+    )
+    parser.add_argument(
+        "--pdf-dir",
+        default="pdf",
+        help="folder of book PDFs made by --make-pdf, offered as downloads when present (default: pdf)",
+    )
     parser.add_argument("--make-pdf", action="store_true", help="also render the book PDFs into --pdf-dir (needs WeasyPrint)")
     parser.add_argument("--script", default="s2tw", help="OpenCC config for the Traditional build: s2tw (default), s2t or s2hk")
-    parser.add_argument("--strict", action="store_true",
-                        help="fail on any problem (make site does); by default a seed file with a problem is left out "
-                             "and its problems lead the editorial notes")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on any problem (make site does); by default a seed file with a problem is left out "
+        "and its problems lead the editorial notes",
+    )
     args = parser.parse_args(argv)
     stages = Stages(console_reporter())
     try:
-        result = build(Path(args.seeds), Path(args.docs), shown_as=args.seeds.rstrip("/"),
-                       hant_dir=Path(args.hant_docs) if args.hant_docs else None, script=args.script,
-                       pdf_dir=Path(args.pdf_dir), stage=stages, strict=args.strict)
+        result = build(
+            Path(args.seeds),
+            Path(args.docs),
+            shown_as=args.seeds.rstrip("/"),
+            hant_dir=Path(args.hant_docs) if args.hant_docs else None,
+            script=args.script,
+            pdf_dir=Path(args.pdf_dir),
+            stage=stages,
+            strict=args.strict,
+        )
         if args.make_pdf:
             from .pdf import write_pdfs
 
@@ -45,8 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     handbook = result.handbook
     articles = sum(len(d.articles) for d in handbook.districts)
-    print(f"{len(handbook.seeds)} seed(s) -> {articles} article(s) on {len(handbook.districts)} district page(s); "
-          f"{len(handbook.notes)} editorial note(s) -> {args.docs}/")
+    print(
+        f"{len(handbook.seeds)} seed(s) -> {articles} article(s) on {len(handbook.districts)} district page(s); "
+        f"{len(handbook.notes)} editorial note(s) -> {args.docs}/"
+    )
     return 0
 
 

@@ -3,6 +3,7 @@
 Each pass takes the article's drafts (a block with the paragraph it came from) and returns
 new drafts and the notes it took; none changes its input. `BLOCK_PASSES` is the order.
 """
+
 from __future__ import annotations
 
 import re
@@ -76,6 +77,7 @@ def draft(kind: BlockKind, text: str, para: Paragraph, level: int = 0) -> Draft:
 
 # -- passes ----------------------------------------------------------------------------------
 
+
 def take_signature(drafts: Drafts, rules: BodyRules) -> PassResult:
     """Take a closing '（作者为…）' signature out of the body: it gives the author's role, not text."""
     for i in range(len(drafts) - 1, -1, -1):
@@ -86,7 +88,7 @@ def take_signature(drafts: Drafts, rules: BodyRules) -> PassResult:
         if signature is None:
             return drafts, ()
         note = _note(NoteKind.SIGNATURE, d.block.source, f"文末署名，作者身份：{signature.role}", text=d.text)
-        return drafts[:i] + drafts[i + 1:], (note,)
+        return drafts[:i] + drafts[i + 1 :], (note,)
     return drafts, ()
 
 
@@ -96,7 +98,7 @@ def classify(drafts: Drafts, rules: BodyRules) -> PassResult:
     notes: list[Note] = []
     for d in drafts:
         text, para = d.text, d.para
-        if (m := MD_HEADING_RE.match(text)):
+        if m := MD_HEADING_RE.match(text):
             out.append(draft(BlockKind.HEADING, m["text"], para, level=len(m["marks"])))
             continue
         declared = next((k for k in rules.line_kinds if k.pattern.search(text)), None)
@@ -114,11 +116,25 @@ def classify(drafts: Drafts, rules: BodyRules) -> PassResult:
                 out.append(draft(BlockKind.PARAGRAPH, rest, para))
             out.append(draft(BlockKind.CREDIT, credit.group(), replace(para, gap_before=0)))
             continue
-        if (para.gap_before >= 2 and para.joins == 0 and ends_sentence(text) and out and out[-1].kind is BlockKind.PARAGRAPH
-                and display_width(text) <= CAPTION_MAX_WIDTH and len(re.findall("[。！？]", text)) == 1):
+        if (
+            para.gap_before >= 2
+            and para.joins == 0
+            and ends_sentence(text)
+            and out
+            and out[-1].kind is BlockKind.PARAGRAPH
+            and display_width(text) <= CAPTION_MAX_WIDTH
+            and len(re.findall("[。！？]", text)) == 1
+        ):
             out.append(draft(BlockKind.CAPTION, text, para))
-            notes.append(_note(NoteKind.REVIEW, para.source, "无▲标记，按版面推断为图片说明（前有多个空行、仅一句）",
-                               text=text, suggestion=f"{para.source.file}:{para.source.start}:\n  kind: paragraph"))
+            notes.append(
+                _note(
+                    NoteKind.REVIEW,
+                    para.source,
+                    "无▲标记，按版面推断为图片说明（前有多个空行、仅一句）",
+                    text=text,
+                    suggestion=f"{para.source.file}:{para.source.start}:\n  kind: paragraph",
+                )
+            )
             continue
         out.append(draft(BlockKind.PARAGRAPH, text, para))
     return tuple(out), tuple(notes)
@@ -129,6 +145,7 @@ def find_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
 
     A heading has evidence: it is numbered, or it stands after a finished paragraph and
     before the text it heads. A sentence, a cut line or a closing line is never a heading."""
+
     def candidate(d: Draft) -> bool:
         return d.kind is BlockKind.PARAGRAPH and not d.fixed and d.para.joins == 0 and heading_shaped(d.text)
 
@@ -145,19 +162,32 @@ def find_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
         numbered = bool(NUMBERED_SECTION_RE.match(out[i].text) or NUMBERED_SUBSECTION_RE.match(out[i].text))
         before = out[i - 1] if i else None
         after = out[end] if end < len(out) else None
-        stands_between = (before is not None and after is not None and after.kind is BlockKind.PARAGRAPH
-                          and not candidate(after)
-                          and (before.kind is not BlockKind.PARAGRAPH or ends_sentence(before.text)))
+        stands_between = (
+            before is not None
+            and after is not None
+            and after.kind is BlockKind.PARAGRAPH
+            and not candidate(after)
+            and (before.kind is not BlockKind.PARAGRAPH or ends_sentence(before.text))
+        )
         if numbered or stands_between:
             for k in range(i, end):
                 out[k] = draft(BlockKind.HEADING, out[k].text, out[k].para, level=3)
             found.append(i)
         i = end
     notes: list[Note] = []
-    if len(found) == 1 and not (NUMBERED_SECTION_RE.match(out[found[0]].text) or NUMBERED_SUBSECTION_RE.match(out[found[0]].text)):
+    if len(found) == 1 and not (
+        NUMBERED_SECTION_RE.match(out[found[0]].text) or NUMBERED_SUBSECTION_RE.match(out[found[0]].text)
+    ):
         d = out[found[0]]
-        notes.append(_note(NoteKind.REVIEW, d.block.source, "仅凭行的长短与位置判为小标题（无编号，文中无并列小标题）",
-                           text=d.text, suggestion=f"{d.block.source.file}:{d.block.source.start}:\n  kind: paragraph"))
+        notes.append(
+            _note(
+                NoteKind.REVIEW,
+                d.block.source,
+                "仅凭行的长短与位置判为小标题（无编号，文中无并列小标题）",
+                text=d.text,
+                suggestion=f"{d.block.source.file}:{d.block.source.start}:\n  kind: paragraph",
+            )
+        )
     return tuple(out), tuple(notes)
 
 
@@ -166,11 +196,20 @@ def merge_split_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
     out: list[Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
-        if (prev and d.kind is BlockKind.HEADING and prev.kind is BlockKind.HEADING and d.para.gap_before == 0
-                and prev.block.level == d.block.level and not NUMBERED_SECTION_RE.match(d.text)
-                and not NUMBERED_SUBSECTION_RE.match(d.text)):
-            joined = replace(prev.block, text=f"{prev.text} {d.text}",
-                             source=Source(file=prev.block.source.file, start=prev.block.source.start, end=d.block.source.end))
+        if (
+            prev
+            and d.kind is BlockKind.HEADING
+            and prev.kind is BlockKind.HEADING
+            and d.para.gap_before == 0
+            and prev.block.level == d.block.level
+            and not NUMBERED_SECTION_RE.match(d.text)
+            and not NUMBERED_SUBSECTION_RE.match(d.text)
+        ):
+            joined = replace(
+                prev.block,
+                text=f"{prev.text} {d.text}",
+                source=Source(file=prev.block.source.file, start=prev.block.source.start, end=d.block.source.end),
+            )
             out[-1] = replace(prev, block=joined)
             continue
         out.append(d)
@@ -183,8 +222,11 @@ def level_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
     out = []
     for d in drafts:
         if d.kind is BlockKind.HEADING:
-            level = 4 if has_sections and NUMBERED_SUBSECTION_RE.match(d.text) else (
-                min(d.block.level, 4) if d.block.level >= 3 else 3)
+            level = (
+                4
+                if has_sections and NUMBERED_SUBSECTION_RE.match(d.text)
+                else (min(d.block.level, 4) if d.block.level >= 3 else 3)
+            )
             d = replace(d, block=replace(d.block, level=level))
         out.append(d)
     return tuple(out), ()
@@ -199,22 +241,35 @@ def rejoin_fragment(drafts: Drafts, rules: BodyRules) -> PassResult:
     the article introduces people and abbreviations (a news article introduces a person with
     a title before naming them bare)."""
     blocks = list(drafts)
-    dangling = [i for i, d in enumerate(blocks)
-                if d.kind is BlockKind.PARAGRAPH and not ends_sentence(d.text)
-                and (i + 1 == len(blocks) or blocks[i + 1].kind is BlockKind.HEADING)]
+    dangling = [
+        i
+        for i, d in enumerate(blocks)
+        if d.kind is BlockKind.PARAGRAPH
+        and not ends_sentence(d.text)
+        and (i + 1 == len(blocks) or blocks[i + 1].kind is BlockKind.HEADING)
+    ]
     if not dangling:
         return drafts, ()
-    candidates = [i for i, d in enumerate(blocks)
-                  if d.kind is BlockKind.PARAGRAPH and i > 0 and i not in dangling and _prev_text_ends(blocks, i)]
+    candidates = [
+        i
+        for i, d in enumerate(blocks)
+        if d.kind is BlockKind.PARAGRAPH and i > 0 and i not in dangling and _prev_text_ends(blocks, i)
+    ]
     glued = [i for i in candidates if len(dangling) == 1 and word_across(blocks[dangling[0]].text, blocks[i].text)]
     after_figure = [i for i in candidates if blocks[i - 1].kind is BlockKind.CAPTION]
     both = [i for i in glued if i in after_figure]
     orphans = both if len(both) == 1 else glued if glued else after_figure
     if len(dangling) != 1 or len(orphans) != 1 or orphans[0] > dangling[0]:
-        notes = tuple(_note(NoteKind.REVIEW, blocks[i].block.source,
-                            f"段落止于句中（「…{blocks[i].text[-12:]}」），未找到唯一的接续片段，保持原样", text=blocks[i].text,
-                            suggestion=f"{blocks[i].block.source.file}:{blocks[i].block.source.start}:\n  join: false")
-                      for i in dangling)
+        notes = tuple(
+            _note(
+                NoteKind.REVIEW,
+                blocks[i].block.source,
+                f"段落止于句中（「…{blocks[i].text[-12:]}」），未找到唯一的接续片段，保持原样",
+                text=blocks[i].text,
+                suggestion=f"{blocks[i].block.source.file}:{blocks[i].block.source.start}:\n  join: false",
+            )
+            for i in dangling
+        )
         return drafts, notes
     d, o = dangling[0], orphans[0]
     # The run is the orphan and the paragraphs after it, up to a heading at most. Where it ends
@@ -229,23 +284,36 @@ def rejoin_fragment(drafts: Drafts, rules: BodyRules) -> PassResult:
     run = blocks[o:end]
     target = blocks[d]
     first = run[0]
-    joined = replace(target.block, text=target.text + first.text,
-                     source=replace(target.block.source, also=(*target.block.source.also,
-                                                               (first.block.source.start, first.block.source.end))))
-    notes = [_note(NoteKind.FRAGMENT, first.block.source,
-                   f"错位片段（{len(run)} 段，{first.block.source} 起）移回 {target.block.source} 段末："
-                   f"「…{target.text[-8:]}」+「{first.text[:12]}…」")]
+    joined = replace(
+        target.block,
+        text=target.text + first.text,
+        source=replace(target.block.source, also=(*target.block.source.also, (first.block.source.start, first.block.source.end))),
+    )
+    moved_notes = [
+        _note(
+            NoteKind.FRAGMENT,
+            first.block.source,
+            f"错位片段（{len(run)} 段，{first.block.source} 起）移回 {target.block.source} 段末："
+            f"「…{target.text[-8:]}」+「{first.text[:12]}…」",
+        )
+    ]
     if len(ties) > 1:
-        notes.append(_note(NoteKind.REVIEW, first.block.source,
-                           f"错位片段的长度不能确定（{len(ties)} 种可能同样合理），取最短的 {len(run)} 段",
-                           text=first.text, suggestion=f"{first.block.source.file}:{first.block.source.start}:\n  not_fragment: true"))
+        moved_notes.append(
+            _note(
+                NoteKind.REVIEW,
+                first.block.source,
+                f"错位片段的长度不能确定（{len(ties)} 种可能同样合理），取最短的 {len(run)} 段",
+                text=first.text,
+                suggestion=f"{first.block.source.file}:{first.block.source.start}:\n  not_fragment: true",
+            )
+        )
     moved = [replace(target, block=joined, para=replace(target.para, text=joined.text, breaks=()))] + run[1:]
-    return tuple(blocks[:o] + blocks[end:d] + moved + blocks[d + 1:]), tuple(notes)
+    return tuple(blocks[:o] + blocks[end:d] + moved + blocks[d + 1 :]), tuple(moved_notes)
 
 
 def _reordered(blocks: Sequence[Draft], o: int, end: int, d: int) -> list[str]:
     """Paragraph texts in the order the move from o..end to after d would give."""
-    order = list(blocks[:o]) + list(blocks[end:d + 1]) + list(blocks[o:end]) + list(blocks[d + 1:])
+    order = list(blocks[:o]) + list(blocks[end : d + 1]) + list(blocks[o:end]) + list(blocks[d + 1 :])
     return [b.text for b in order if b.kind is BlockKind.PARAGRAPH]
 
 
@@ -271,7 +339,7 @@ def _misordered(texts: Sequence[str], rules: BodyRules) -> int:
 def _name_at(text: str, at: int, surnames: Surnames) -> str:
     """The person's name starting at `at`: the longest 2-3 character form the text repeats."""
     for length in (3, 2):
-        name = text[at:at + length]
+        name = text[at : at + length]
         if len(name) == length and surnames.starts_name(name) and text.count(name) >= 2:
             return name
     return ""
@@ -311,7 +379,7 @@ def mark_leads(drafts: Drafts, rules: BodyRules) -> PassResult:
         if lead and not opening:
             if "，" in lead and any(0 < off < len(lead) for off in d.para.breaks):
                 out.append(draft(BlockKind.HEADING, lead, d.para, level=3))
-                out.append(replace(d, block=replace(d.block, text=d.text[len(lead):])))
+                out.append(replace(d, block=replace(d.block, text=d.text[len(lead) :])))
                 after_heading = opening = False
                 continue
             d = replace(d, block=replace(d.block, lead=lead))

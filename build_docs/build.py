@@ -1,4 +1,5 @@
 """The build, stage by stage: seeds -> normalised lines -> articles -> pages -> docs/."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,8 +30,15 @@ class Result:
 WORK_DIR = Path(__file__).resolve().parent.parent / ".cache" / "opencc"
 
 
-def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw", work_dir: Path = WORK_DIR,
-             pdf_dir: Path | None = None, stage: Stages | None = None, strict: bool = True) -> Result:
+def generate(
+    seeds_dir: Path,
+    shown_as: str | None = None,
+    script: str = "s2tw",
+    work_dir: Path = WORK_DIR,
+    pdf_dir: Path | None = None,
+    stage: Stages | None = None,
+    strict: bool = True,
+) -> Result:
     """Run every stage up to conversion; nothing but OpenCC's generated config is written.
 
     Strict, any problem fails the build. Lenient, a seed file with a problem is left out, its
@@ -38,8 +46,12 @@ def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw",
     `make pdf` in pdf_dir are offered as downloads; without them the pages carry no links."""
     stage = stage or Stages()
     with stage("data"):
-        rules = parse.Rules(vocab=data.load_vocabulary(), surnames=data.load_surnames(),
-                            boilerplate=data.load_boilerplate(), line_kinds=data.load_line_kinds())
+        rules = parse.Rules(
+            vocab=data.load_vocabulary(),
+            surnames=data.load_surnames(),
+            boilerplate=data.load_boilerplate(),
+            line_kinds=data.load_line_kinds(),
+        )
         vocab = rules.vocab
         search_terms = data.load_search_terms()
         themes = data.load_themes()
@@ -76,13 +88,21 @@ def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw",
             raise_if(problems or [Problem(file=shown_as or str(seeds_dir), line=0, message="no article recovered")])
         districts = index.group_districts(articles, vocab)
         handbook = Handbook(
-            districts=districts, notes=notes, seeds=seeds,
+            districts=districts,
+            notes=notes,
+            seeds=seeds,
             problems=tuple(str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))),
-            change_counts=tuple((n.seed.name, name, change, count) for n in normalised if n.seed.name not in failed
-                                for name, change, count in n.changes),
-            declared=tuple((f"build_docs/data/{path}", b.key, f"{b.description}：{b.pattern.pattern}")
-                           for path, entries in (("boilerplate.yml", rules.boilerplate), ("line_kinds.yml", rules.line_kinds))
-                           for b in entries),
+            change_counts=tuple(
+                (n.seed.name, name, change, count)
+                for n in normalised
+                if n.seed.name not in failed
+                for name, change, count in n.changes
+            ),
+            declared=tuple(
+                (f"build_docs/data/{path}", b.key, f"{b.description}：{b.pattern.pattern}")
+                for path, entries in (("boilerplate.yml", rules.boilerplate), ("line_kinds.yml", rules.line_kinds))
+                for b in entries
+            ),
         )
         cross, warnings = crossref.build_cross_index(districts, themes, glossary, "build_docs/data/themes.yml")
     with stage("render"):
@@ -104,13 +124,14 @@ def generate(seeds_dir: Path, shown_as: str | None = None, script: str = "s2tw",
         hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
         report = review.conversion_report(handbook, converter)
     warnings = [str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))] + list(warnings)
-    return Result(handbook=handbook, cross=cross, files=pages, hant_files=hant, converter=converter,
-                  report=report, warnings=tuple(warnings))
+    return Result(
+        handbook=handbook, cross=cross, files=pages, hant_files=hant, converter=converter, report=report, warnings=tuple(warnings)
+    )
 
 
 def find_downloads(pdf_dir: Path | None, districts) -> dict[str, tuple[Path, Path]]:
     """PDFs present in both scripts: 'handbook' and district slugs -> (zh-Hans file, zh-Hant file)."""
-    found = {}
+    found: dict[str, tuple[Path, Path]] = {}
     if pdf_dir is None:
         return found
     for name in ["handbook", *(d.slug for d in districts)]:
@@ -138,9 +159,17 @@ def search_dictionary(handbook: Handbook, terms: tuple[str, ...], glossary, voca
     return "".join(f"{w} 50\n" for w in sorted(words))
 
 
-def build(seeds_dir: Path, docs_dir: Path, shown_as: str | None = None, hant_dir: Path | None = None,
-          script: str = "s2tw", report: Path | None = None, pdf_dir: Path | None = None,
-          stage: Stages | None = None, strict: bool = True) -> Result:
+def build(
+    seeds_dir: Path,
+    docs_dir: Path,
+    shown_as: str | None = None,
+    hant_dir: Path | None = None,
+    script: str = "s2tw",
+    report: Path | None = None,
+    pdf_dir: Path | None = None,
+    stage: Stages | None = None,
+    strict: bool = True,
+) -> Result:
     """Generate both scripts and write them, and the conversion review, only if every stage succeeded."""
     stage = stage or Stages()
     result = generate(seeds_dir, shown_as, script, pdf_dir=pdf_dir, stage=stage, strict=strict)

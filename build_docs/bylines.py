@@ -5,6 +5,7 @@ A byline is printed as a role then names ('本报记者  武少民  李家鼎'),
 '■' mark. Two-character names are padded to the width of three-character ones
 ('王  丹'), so the white space inside a byline does not say where one name ends.
 """
+
 from __future__ import annotations
 
 import re
@@ -126,7 +127,7 @@ def _split_glued(token: str, vocab: Vocabulary, surnames: Surnames) -> tuple[str
     for suffix in vocab.role_suffixes:
         at = token.find(suffix)
         while at >= 0:
-            role, name = token[: at + len(suffix)], token[at + len(suffix):]
+            role, name = token[: at + len(suffix)], token[at + len(suffix) :]
             if name and HAN_TOKEN_RE.match(name) and surnames.starts_name(name) and len(role) > len(suffix):
                 return role, name
             at = token.find(suffix, at + 1)

@@ -1,4 +1,5 @@
 """Stage 4b: cross-indexes built from the district records: themes, glossary, key figures."""
+
 from __future__ import annotations
 
 import re
@@ -124,8 +125,9 @@ def excerpt(text: str, terms: Sequence[str]) -> str:
     return "".join(parts)
 
 
-def build_cross_index(districts: Sequence[District], themes: Sequence[Theme], glossary: Sequence[GlossaryTerm],
-                      themes_file: str) -> tuple[CrossIndex, list[str]]:
+def build_cross_index(
+    districts: Sequence[District], themes: Sequence[Theme], glossary: Sequence[GlossaryTerm], themes_file: str
+) -> tuple[CrossIndex, list[str]]:
     """Match paragraphs to themes and glossary terms, extract figures, relate districts."""
     passages: list[Passage] = []
     figures: list[Figure] = []
@@ -144,21 +146,33 @@ def build_cross_index(districts: Sequence[District], themes: Sequence[Theme], gl
                     in_section = match_terms(section.text, theme.terms) if section else ()
                     fired = tuple(dict.fromkeys(in_text + in_section))
                     if fired:
-                        passages.append(Passage(
-                            theme=theme.slug, district=district.slug, district_name=district.region.district,
-                            article=article.ident, article_title=article.title, block=block.ident,
-                            section=section.text if section else "", terms=fired,
-                            excerpt=excerpt(block.text, in_text or fired),
-                        ))
+                        passages.append(
+                            Passage(
+                                theme=theme.slug,
+                                district=district.slug,
+                                district_name=district.region.district,
+                                article=article.ident,
+                                article_title=article.title,
+                                block=block.ident,
+                                section=section.text if section else "",
+                                terms=fired,
+                                excerpt=excerpt(block.text, in_text or fired),
+                            )
+                        )
                 for term in glossary:
                     if any(form in block.text for form in term.forms):
                         uses[term.term].append((district.slug, district.region.district, block.ident, article.title))
-                figures += [Figure(district=district.slug, article=article.ident, block=block.ident, text=t)
-                            for t in figures_in(block.text)]
+                figures += [
+                    Figure(district=district.slug, article=article.ident, block=block.ident, text=t)
+                    for t in figures_in(block.text)
+                ]
     index = CrossIndex(
-        themes=tuple(themes), passages=tuple(passages), glossary=tuple(glossary),
+        themes=tuple(themes),
+        passages=tuple(passages),
+        glossary=tuple(glossary),
         glossary_uses=tuple((t.term, tuple(uses[t.term])) for t in glossary),
-        figures=tuple(figures), related=_related(districts, passages),
+        figures=tuple(figures),
+        related=_related(districts, passages),
     )
     warnings: list[str] = []
     for theme in themes:
@@ -182,9 +196,9 @@ def figures_in(text: str) -> list[str]:
     out = []
     for clause in re.split(r"[，。；：、！？（）“”]", text):
         for m in FIGURE_RE.finditer(clause):
-            if NOT_A_QUANTITY_RE.match(clause[m.start():]) or (m["unit"] == "年" and not m["mag"]):
+            if NOT_A_QUANTITY_RE.match(clause[m.start() :]) or (m["unit"] == "年" and not m["mag"]):
                 continue
-            after = FOLLOWING_NOUN_RE.findall(clause[m.end():])
+            after = FOLLOWING_NOUN_RE.findall(clause[m.end() :])
             before = [] if after else PRECEDING_NOUN_RE.findall(clause[: m.start()])
             label = (before[0] if before else "") + m.group() + (after[0] if after else "")
             out.append(label)

@@ -1,4 +1,5 @@
 """Load and validate the YAML data files that hold domain knowledge."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problem, raise_if
+from .errors import Problem, fail, raise_if
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -31,12 +32,15 @@ def _string_list(path: Path, key: str, value: object, problems: list[Problem]) -
     return tuple(value)
 
 
-def _check_keys(path: Path, where: str, entry: dict, fields: tuple[str, ...], required: tuple[str, ...],
-                problems: list[Problem]) -> None:
+def _check_keys(
+    path: Path, where: str, entry: dict, fields: tuple[str, ...], required: tuple[str, ...], problems: list[Problem]
+) -> None:
     """Record every key of a mapping that is not among fields, and every required key it lacks."""
     prefix = f"{where}: " if where else ""
     for key in sorted(set(entry) - set(fields), key=str):
-        problems.append(Problem(file=str(path), line=0, message=f"{prefix}unknown key '{key}' (expected one of {', '.join(fields)})"))
+        problems.append(
+            Problem(file=str(path), line=0, message=f"{prefix}unknown key '{key}' (expected one of {', '.join(fields)})")
+        )
     for key in required:
         if key not in entry:
             problems.append(Problem(file=str(path), line=0, message=f"{prefix}missing key '{key}'"))
@@ -45,7 +49,7 @@ def _check_keys(path: Path, where: str, entry: dict, fields: tuple[str, ...], re
 def _list_under(path: Path, raw: object, key: str) -> list:
     """Return the list a file holds under its one top-level key, or fail naming the file."""
     if not isinstance(raw, dict) or set(raw) != {key} or not isinstance(raw[key], list):
-        raise_if([Problem(file=str(path), line=0, message=f"expected exactly one key '{key}' holding a list")])
+        fail(Problem(file=str(path), line=0, message=f"expected exactly one key '{key}' holding a list"))
     return raw[key]
 
 
@@ -67,7 +71,7 @@ def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
     raise_if(problems)
     fields = ("role_suffixes", "organisation_suffixes", "subunit_suffixes", "admin_suffixes", "person_titles")
     if not isinstance(raw, dict):
-        raise_if([Problem(file=str(path), line=0, message="expected a mapping of word lists")])
+        fail(Problem(file=str(path), line=0, message="expected a mapping of word lists"))
     _check_keys(path, "", raw, fields, fields, problems)
     values = {key: _string_list(path, key, raw.get(key, []), problems) for key in fields}
     raise_if(problems)
@@ -99,7 +103,7 @@ def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yml", with_kind: bool 
     raw = load_yaml(path, problems)
     raise_if(problems)
     if not isinstance(raw, dict):
-        raise_if([Problem(file=str(path), line=0, message="expected a mapping of pattern entries")])
+        fail(Problem(file=str(path), line=0, message="expected a mapping of pattern entries"))
     entries = []
     fields = ("pattern", "kind", "description") if with_kind else ("pattern", "description")
     for key, entry in raw.items():
@@ -109,7 +113,9 @@ def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yml", with_kind: bool 
         _check_keys(path, f"key '{key}'", entry, fields, fields[:-1] if with_kind else (), problems)
         kind = entry.get("kind", "")
         if with_kind and kind not in LINE_KINDS:
-            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': 'kind' must be one of {', '.join(LINE_KINDS)}"))
+            problems.append(
+                Problem(file=str(path), line=0, message=f"key '{key}': 'kind' must be one of {', '.join(LINE_KINDS)}")
+            )
             continue
         pattern, description = entry.get("pattern"), entry.get("description")
         if not isinstance(pattern, str) or not pattern:
@@ -168,7 +174,9 @@ def load_themes(path: Path = DATA_DIR / "themes.yml") -> tuple[Theme, ...]:
         where = f"themes[{n}] ({slug})" if slug else where
         _check_keys(path, where, entry, fields, fields, problems)
         if not isinstance(slug, str) or not SLUG_RE.match(slug):
-            problems.append(Problem(file=str(path), line=0, message=f"{where}: 'slug' must be lower-case ASCII words joined by '-'"))
+            problems.append(
+                Problem(file=str(path), line=0, message=f"{where}: 'slug' must be lower-case ASCII words joined by '-'")
+            )
         elif slug in seen:
             problems.append(Problem(file=str(path), line=0, message=f"{where}: duplicate slug '{slug}'"))
         seen.add(str(slug))
@@ -179,7 +187,9 @@ def load_themes(path: Path = DATA_DIR / "themes.yml") -> tuple[Theme, ...]:
         if "terms" in entry and not terms:
             problems.append(Problem(file=str(path), line=0, message=f"{where}: 'terms' must list at least one term"))
         if not any(p.message.startswith(where) for p in problems):
-            themes.append(Theme(slug=slug, name=entry["name"].strip(), description=entry["description"].strip(), terms=terms))
+            themes.append(
+                Theme(slug=str(slug), name=entry["name"].strip(), description=entry["description"].strip(), terms=terms)
+            )
     raise_if(problems)
     return tuple(themes)
 
@@ -234,7 +244,7 @@ def load_surnames(path: Path = DATA_DIR / "surnames.yml"):
     raw = load_yaml(path, problems)
     raise_if(problems)
     if not isinstance(raw, dict):
-        raise_if([Problem(file=str(path), line=0, message="expected a mapping with 'single' and 'compound'")])
+        fail(Problem(file=str(path), line=0, message="expected a mapping with 'single' and 'compound'"))
     _check_keys(path, "", raw, ("single", "compound"), ("single", "compound"), problems)
     single = raw.get("single")
     if not isinstance(single, str) or not single.strip():

@@ -1,7 +1,9 @@
 """Problems found in the input, collected and reported together."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,3 +31,8 @@ def raise_if(problems: list[Problem]) -> None:
     """Raise a BuildError if any problem was collected."""
     if problems:
         raise BuildError(problems)
+
+
+def fail(problem: Problem) -> NoReturn:
+    """Raise a BuildError for one problem that stops a stage at once."""
+    raise BuildError([problem])

@@ -1,4 +1,5 @@
 """The records export: every article as data, published as records.json beside the pages."""
+
 from __future__ import annotations
 
 import json

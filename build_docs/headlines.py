@@ -11,6 +11,7 @@ Its title comes in one of the shapes newspapers and web pages print:
 The place may be in the dateline, in a title led by a place and a colon, in the kicker or in
 the byline's role; later stages may find it in a signature or in the body.
 """
+
 from __future__ import annotations
 
 import re
@@ -99,8 +100,7 @@ def page_info(text: str) -> PageInfo | None:
         return PageInfo(date=iso(m["y"], m["m"], m["d"]), date_text=f"{m['y']}年{m['m']}月{m['d']}日")
     m = EDITION_RE.match(text)
     if m:
-        return PageInfo(date=iso(m["y"], m["m"], m["d"]), date_text=f"{m['y']}年{m['m']}月{m['d']}日",
-                        publisher=m["publisher"])
+        return PageInfo(date=iso(m["y"], m["m"], m["d"]), date_text=f"{m['y']}年{m['m']}月{m['d']}日", publisher=m["publisher"])
     return None
 
 
@@ -114,12 +114,15 @@ def next_text(lines: Sequence[Line], i: int) -> int | None:
 
 def looks_like_title(text: str) -> bool:
     """Tell whether a line can be a title: short and not a sentence or a byline."""
-    return (bool(text) and not ends_sentence(text) and display_width(text) <= TITLE_MAX_WIDTH
-            and not text.startswith(("■", "▲", "#", "——")))
+    return (
+        bool(text)
+        and not ends_sentence(text)
+        and display_width(text) <= TITLE_MAX_WIDTH
+        and not text.startswith(("■", "▲", "#", "——"))
+    )
 
 
-def headline_at(lines: Sequence[Line], i: int, page: PageInfo, rules: HeadlineRules,
-                after_text: bool = True) -> Headline | None:
+def headline_at(lines: Sequence[Line], i: int, page: PageInfo, rules: HeadlineRules, after_text: bool = True) -> Headline | None:
     """Parse a headline block starting at line i, or return None.
 
     `after_text` says the text before line i ended a sentence (or there is none): a plain
@@ -135,8 +138,8 @@ def headline_at(lines: Sequence[Line], i: int, page: PageInfo, rules: HeadlineRu
     dated = False
     while j is not None:
         text = lines[j].text
-        if not subtitle and byline is None and not dated and SUBTITLE_RE.match(text) and looks_like_title(text[2:]):
-            subtitle = SUBTITLE_RE.match(text)["text"]
+        if not subtitle and byline is None and not dated and (sub := SUBTITLE_RE.match(text)) and looks_like_title(text[2:]):
+            subtitle = sub["text"]
         elif byline is None and (parsed := parse_byline(text, rules.vocab, rules.surnames)):
             byline = parsed
         elif not dated and (m := WEB_DATE_RE.match(text)):
@@ -165,9 +168,21 @@ def headline_at(lines: Sequence[Line], i: int, page: PageInfo, rules: HeadlineRu
         region = region_prefix(_strip_party(byline.role))
         region_from = "byline" if region else ""
     source = Source(file=lines[i].file, start=lines[i].number, end=lines[max(used)].number)
-    return Headline(region=region, region_from=region_from, title=title, kicker=kicker, subtitle=subtitle,
-                    printed_headline=printed, byline=byline, date=date, date_text=date_text, time=time,
-                    publisher=publisher, source=source, lines=tuple(used))
+    return Headline(
+        region=region,
+        region_from=region_from,
+        title=title,
+        kicker=kicker,
+        subtitle=subtitle,
+        printed_headline=printed,
+        byline=byline,
+        date=date,
+        date_text=date_text,
+        time=time,
+        publisher=publisher,
+        source=source,
+        lines=tuple(used),
+    )
 
 
 def found_plain(lines: Sequence[Line], i: int, rules: HeadlineRules) -> bool:
@@ -222,13 +237,14 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules):
     m = MD_KICKER_RE.match(text)
     if m:
         j = next_text(lines, i)
-        if j is None or not MD_TITLE_RE.match(lines[j].text):
+        titled = MD_TITLE_RE.match(lines[j].text) if j is not None else None
+        if j is None or titled is None:
             return None
-        kicker, title = m["text"], MD_TITLE_RE.match(lines[j].text)["text"]
+        kicker, title = m["text"], titled["text"]
         used.append(j)
-    elif (m := MD_TITLE_RE.match(text)):
+    elif m := MD_TITLE_RE.match(text):
         title = m["text"]
-    elif (dated := _dateline(text, lines, i, rules.vocab)):
+    elif dated := _dateline(text, lines, i, rules.vocab):
         region, title, j = dated
         region_from = "dateline"
         if j is not None:

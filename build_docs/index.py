@@ -1,4 +1,5 @@
 """Stage 4: group articles into district pages, give stable ids, check nothing was lost."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -18,7 +19,7 @@ def group_districts(articles: Sequence[Article], vocab: Vocabulary) -> tuple[Dis
     for article in articles:
         by_key[article.region.district_key].append(article)
     districts = []
-    for key, group in by_key.items():
+    for group in by_key.values():
         group.sort(key=lambda a: (a.date or "9999", a.headline.file, a.headline.start))
         numbered = tuple(_with_ids(a, n) for n, a in enumerate(group, start=1))
         base = group[0].region
@@ -57,12 +58,22 @@ def check_conservation(seeds: Sequence[SeedFile], articles: Sequence[Article], n
         if lost:
             line = _first_line_with(seed, lost)
             sample = "".join(sorted(lost.elements()))[:40]
-            problems.append(Problem(file=seed.name, line=line,
-                                    message=f"{sum(lost.values())} Han characters neither published nor listed as removed: '{sample}'"))
+            problems.append(
+                Problem(
+                    file=seed.name,
+                    line=line,
+                    message=f"{sum(lost.values())} Han characters neither published nor listed as removed: '{sample}'",
+                )
+            )
         if extra:
             sample = "".join(sorted(extra.elements()))[:40]
-            problems.append(Problem(file=seed.name, line=0,
-                                    message=f"{sum(extra.values())} Han characters published more often than the seed has them: '{sample}'"))
+            problems.append(
+                Problem(
+                    file=seed.name,
+                    line=0,
+                    message=f"{sum(extra.values())} Han characters published more often than the seed has them: '{sample}'",
+                )
+            )
     return problems
 
 

@@ -1,10 +1,11 @@
 """Stage 1: find seed files and decode them, reporting the encoding used."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from .errors import Problem, raise_if
+from .errors import Problem, fail, raise_if
 from .records import SeedFile
 
 # Tried in order; GB18030 is a superset of GBK/GB2312, the usual legacy encodings of Chinese pages.
@@ -28,10 +29,10 @@ def read_seeds_leniently(seeds_dir: Path, shown_as: str | None = None) -> tuple[
     problems: list[Problem] = []
     seeds: list[SeedFile] = []
     if not seeds_dir.is_dir():
-        raise_if([Problem(file=prefix, line=0, message="seed folder not found")])
+        fail(Problem(file=prefix, line=0, message="seed folder not found"))
     paths = sorted(seeds_dir.glob("*.txt"))
     if not paths:
-        raise_if([Problem(file=prefix, line=0, message="no seed texts (*.txt) in this folder")])
+        fail(Problem(file=prefix, line=0, message="no seed texts (*.txt) in this folder"))
     for path in paths:
         name = f"{prefix.rstrip('/')}/{path.name}"
         seed = decode_seed(name, path.read_bytes(), problems)
@@ -47,7 +48,7 @@ def decode_seed(name: str, data: bytes, problems: list[Problem]) -> SeedFile | N
     for bom, codec in UTF16_BOMS.items():
         if data.startswith(bom):
             try:
-                text, encoding = data[len(bom):].decode(codec), f"{codec} (with BOM)"
+                text, encoding = data[len(bom) :].decode(codec), f"{codec} (with BOM)"
             except UnicodeDecodeError:
                 pass
     for candidate in ENCODINGS if text is None else ():
@@ -55,8 +56,10 @@ def decode_seed(name: str, data: bytes, problems: list[Problem]) -> SeedFile | N
             text = data.decode(candidate)
         except UnicodeDecodeError:
             continue
-        encoding = "utf-8 (with BOM)" if candidate == "utf-8-sig" and data.startswith(b"\xef\xbb\xbf") else (
-            "utf-8" if candidate == "utf-8-sig" else candidate
+        encoding = (
+            "utf-8 (with BOM)"
+            if candidate == "utf-8-sig" and data.startswith(b"\xef\xbb\xbf")
+            else ("utf-8" if candidate == "utf-8-sig" else candidate)
         )
         break
     if text is None:
@@ -64,10 +67,13 @@ def decode_seed(name: str, data: bytes, problems: list[Problem]) -> SeedFile | N
             data.decode("utf-8")
         except UnicodeDecodeError as err:
             line = data[: err.start].count(b"\n") + 1
-            problems.append(Problem(
-                file=name, line=line,
-                message=f"undecodable bytes {data[err.start:err.start + 4]!r}: not UTF-8 (with or without BOM) nor GB18030",
-            ))
+            problems.append(
+                Problem(
+                    file=name,
+                    line=line,
+                    message=f"undecodable bytes {data[err.start : err.start + 4]!r}: not UTF-8 (with or without BOM) nor GB18030",
+                )
+            )
         return None
     if not text.strip():
         problems.append(Problem(file=name, line=1, message="empty seed text"))

@@ -1,4 +1,5 @@
 """Kinds of body blocks and editorial notes, with their Chinese labels."""
+
 from __future__ import annotations
 
 from enum import StrEnum

@@ -1,4 +1,5 @@
 """MkDocs hook: take the navigation the generator wrote into docs/.nav.yml."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,7 @@
 The line passes are an ordered tuple of small named `str -> str` functions. None of them
 touches a Han character; what each changed is counted per file for the editorial notes.
 """
+
 from __future__ import annotations
 
 import re

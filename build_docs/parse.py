@@ -4,6 +4,7 @@ Headline blocks are found first (headlines.py), the text between them is unwrapp
 paragraphs, bodies are matched to headlines by the district they talk about (bodies), and
 each body is given its structure by the block passes (blocks.py).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -17,8 +18,8 @@ from .headlines import Headline, HeadlineRules, PageInfo, headline_at, page_info
 from .kinds import BlockKind, NoteKind
 from .normalise import NormalisedSeed, column_width, unwrap
 from .records import Article, Line, Note, Paragraph, Region, Source
-from .text import ends_sentence
 from .regions import count_mentions, most_named_district, region_prefix, short_name
+from .text import ends_sentence
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,8 +49,9 @@ class Body:
 
     @property
     def source(self) -> Source:
-        return Source(file=self.paragraphs[0].source.file, start=self.paragraphs[0].source.start,
-                      end=self.paragraphs[-1].source.end)
+        return Source(
+            file=self.paragraphs[0].source.file, start=self.paragraphs[0].source.start, end=self.paragraphs[-1].source.end
+        )
 
     @property
     def text(self) -> str:
@@ -79,8 +81,9 @@ class Recovered:
 
 
 def _line_note(kind: NoteKind, line: Line, raw: Sequence[str], message: str) -> Note:
-    return Note(kind=kind, source=Source(file=line.file, start=line.number, end=line.number),
-                message=message, text=raw[line.number - 1])
+    return Note(
+        kind=kind, source=Source(file=line.file, start=line.number, end=line.number), message=message, text=raw[line.number - 1]
+    )
 
 
 def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
@@ -104,7 +107,9 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
         if rule or info:
             message = rule.description if rule else "版面日期或版次，用作其下文章的日期与来源"
             notes.append(_line_note(NoteKind.BOILERPLATE if rule else NoteKind.METADATA, line, raw, message))
-            page = PageInfo(date=info.date, date_text=info.date_text, publisher=info.publisher or page.publisher) if info else page
+            page = (
+                PageInfo(date=info.date, date_text=info.date_text, publisher=info.publisher or page.publisher) if info else page
+            )
             segments[-1].append(replace(line, text=""))
             i += 1
             continue
@@ -114,8 +119,13 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
             for j in headline.lines:
                 notes.append(_line_note(NoteKind.HEADLINE, lines[j], raw, "标题区（解析为标题、作者、日期、来源）"))
             if headline.byline and headline.byline.padded:
-                notes.append(Note(kind=NoteKind.NAME, source=headline.source,
-                                  message=f"署名姓名去除排版空格：{'、'.join(headline.byline.authors)}"))
+                notes.append(
+                    Note(
+                        kind=NoteKind.NAME,
+                        source=headline.source,
+                        message=f"署名姓名去除排版空格：{'、'.join(headline.byline.authors)}",
+                    )
+                )
             headlines.append(headline)
             segments.append([])
             i = max(headline.lines) + 1
@@ -124,10 +134,14 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
         i += 1
     problems: list[Problem] = []
     if not headlines:
-        problems.append(Problem(
-            file=seed.seed.name, line=next((ln.number for ln in lines if ln.text), 1),
-            message="no recognisable article: no headline block (dateline '省市区：标题', Markdown '# 标题', "
-                    "or a title line with a byline or web date line) found"))
+        problems.append(
+            Problem(
+                file=seed.seed.name,
+                line=next((ln.number for ln in lines if ln.text), 1),
+                message="no recognisable article: no headline block (dateline '省市区：标题', Markdown '# 标题', "
+                "or a title line with a byline or web date line) found",
+            )
+        )
     body_texts = [ln.text for seg in segments for ln in seg if ln.text]
     width = column_width(body_texts)
     bodies = []
@@ -141,10 +155,16 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
                 notes.append(Note(kind=NoteKind.JOIN, source=p.source, message=f"段内空行 {len(p.breaks)} 处，已接续成段"))
     if width is not None:
         joins = sum(p.joins for b in bodies for p in b.paragraphs)
-        notes.append(Note(kind=NoteKind.WRAP, source=Source(file=seed.seed.name, start=1, end=len(lines)),
-                          message=f"窄栏硬换行（约 {width:g} 字一行）：合并断行 {joins} 处"))
-    return FileParse(file=seed.seed.name, headlines=tuple(headlines), bodies=tuple(bodies), notes=tuple(notes),
-                     problems=tuple(problems))
+        notes.append(
+            Note(
+                kind=NoteKind.WRAP,
+                source=Source(file=seed.seed.name, start=1, end=len(lines)),
+                message=f"窄栏硬换行（约 {width:g} 字一行）：合并断行 {joins} 处",
+            )
+        )
+    return FileParse(
+        file=seed.seed.name, headlines=tuple(headlines), bodies=tuple(bodies), notes=tuple(notes), problems=tuple(problems)
+    )
 
 
 def match_bodies(parsed: FileParse, vocab: Vocabulary) -> tuple[list[tuple[Headline, Body]], list[Note], list[Problem]]:
@@ -176,32 +196,57 @@ def match_bodies(parsed: FileParse, vocab: Vocabulary) -> tuple[list[tuple[Headl
             taken.add(body.after)
             head = heads[body.after]
             named = head.region is not None and len(heads) > 1
-            notes.append(Note(kind=NoteKind.REVIEW if named else NoteKind.POSITION, source=body.source,
-                              message=f"正文未点名任何标题的地区，按位置归入 {head.source} 的标题",
-                              text=body.paragraphs[0].text[:40],
-                              suggestion=f"{body.source.file}:{body.source.start}:\n  headline: {head.source.file}:{head.source.start}"
-                              if named else ""))
+            notes.append(
+                Note(
+                    kind=NoteKind.REVIEW if named else NoteKind.POSITION,
+                    source=body.source,
+                    message=f"正文未点名任何标题的地区，按位置归入 {head.source} 的标题",
+                    text=body.paragraphs[0].text[:40],
+                    suggestion=f"{body.source.file}:{body.source.start}:\n  headline: {head.source.file}:{head.source.start}"
+                    if named
+                    else "",
+                )
+            )
         else:
-            problems.append(Problem(file=parsed.file, line=body.source.start,
-                                    message=f"text without a headline: '{body.paragraphs[0].text[:30]}…'"))
+            problems.append(
+                Problem(
+                    file=parsed.file,
+                    line=body.source.start,
+                    message=f"text without a headline: '{body.paragraphs[0].text[:30]}…'",
+                )
+            )
     pairs = []
     for bi, hi in sorted(owner.items(), key=lambda item: item[1]):
         body, head = parsed.bodies[bi], heads[hi]
         if body.after != hi and head.region is not None:
             above = heads[body.after] if body.after >= 0 else None
-            above_note = (f"紧邻其上的标题（{above.region.district if above.region else above.title}）仅 {scores[bi][body.after]} 次"
-                          if above else "其上没有标题")
-            notes.append(Note(
-                kind=NoteKind.REMATCH, source=body.source,
-                message=(f"正文按内容归入 {head.source} 的标题「{head.title}」：正文提到“{short_name(head.region.district, vocab)}”"
-                         f" {scores[bi][hi]} 次，{above_note}"),
-            ))
+            above_note = (
+                f"紧邻其上的标题（{above.region.district if above.region else above.title}）仅 {scores[bi][body.after]} 次"
+                if above
+                else "其上没有标题"
+            )
+            notes.append(
+                Note(
+                    kind=NoteKind.REMATCH,
+                    source=body.source,
+                    message=(
+                        f"正文按内容归入 {head.source} 的标题「{head.title}」：正文提到“{short_name(head.region.district, vocab)}”"
+                        f" {scores[bi][hi]} 次，{above_note}"
+                    ),
+                )
+            )
         pairs.append((head, body))
     return pairs, notes, problems
 
 
-REGION_FROM = {"dateline": "电头", "title": "标题", "kicker": "引题", "byline": "署名身份", "signature": "文末署名",
-               "body": "正文"}
+REGION_FROM = {
+    "dateline": "电头",
+    "title": "标题",
+    "kicker": "引题",
+    "byline": "署名身份",
+    "signature": "文末署名",
+    "body": "正文",
+}
 
 
 def build_article(head: Headline, body: Body, rules: Rules) -> tuple[Article | None, list[Note], list[Problem]]:
@@ -223,21 +268,47 @@ def build_article(head: Headline, body: Body, rules: Rules) -> tuple[Article | N
         if found:
             region, count = found
             region_from = "body"
-            notes.append(Note(kind=NoteKind.REVIEW, source=head.source,
-                              message=f"标题区未写明地区，取正文提到最多的县级地区：{region.full}（{count} 次）",
-                              text=head.title, suggestion=f"{head.source.file}:{head.source.start}:\n  region: {region.full}"))
+            notes.append(
+                Note(
+                    kind=NoteKind.REVIEW,
+                    source=head.source,
+                    message=f"标题区未写明地区，取正文提到最多的县级地区：{region.full}（{count} 次）",
+                    text=head.title,
+                    suggestion=f"{head.source.file}:{head.source.start}:\n  region: {region.full}",
+                )
+            )
     if region is None:
-        return None, notes, [Problem(file=head.source.file, line=head.source.start,
-                                     message=f"headline without a place (none in the dateline, title, kicker, byline, "
-                                             f"signature or body): '{head.title}'")]
+        return (
+            None,
+            notes,
+            [
+                Problem(
+                    file=head.source.file,
+                    line=head.source.start,
+                    message=f"headline without a place (none in the dateline, title, kicker, byline, "
+                    f"signature or body): '{head.title}'",
+                )
+            ],
+        )
     if region_from in ("byline", "signature"):
-        notes.append(Note(kind=NoteKind.REGION, source=head.source,
-                          message=f"地区取自{REGION_FROM[region_from]}：{region.full}"))
+        notes.append(Note(kind=NoteKind.REGION, source=head.source, message=f"地区取自{REGION_FROM[region_from]}：{region.full}"))
     article = Article(
-        region=region, title=head.title, kicker=head.kicker, subtitle=head.subtitle,
-        authors=head.byline.authors if head.byline else (), role=role, date=head.date, date_text=head.date_text,
-        time=head.time, publisher=head.publisher, printed_headline=head.printed_headline, signature=signature,
-        region_from=region_from, headline=head.source, blocks=blocks)
+        region=region,
+        title=head.title,
+        kicker=head.kicker,
+        subtitle=head.subtitle,
+        authors=head.byline.authors if head.byline else (),
+        role=role,
+        date=head.date,
+        date_text=head.date_text,
+        time=head.time,
+        publisher=head.publisher,
+        printed_headline=head.printed_headline,
+        signature=signature,
+        region_from=region_from,
+        headline=head.source,
+        blocks=blocks,
+    )
     return article, notes, []
 
 
@@ -258,8 +329,7 @@ def recover_file(seed: NormalisedSeed, rules: Rules) -> Recovered:
             articles.append(article)
     matched = {id(head) for head, _ in pairs}
     orphans = tuple(head for head in parsed.headlines if id(head) not in matched)
-    return Recovered(file=parsed.file, articles=tuple(articles), notes=tuple(notes), problems=tuple(problems),
-                     orphans=orphans)
+    return Recovered(file=parsed.file, articles=tuple(articles), notes=tuple(notes), problems=tuple(problems), orphans=orphans)
 
 
 def settle_orphans(recovered: Sequence[Recovered]) -> list[Recovered]:
@@ -271,11 +341,17 @@ def settle_orphans(recovered: Sequence[Recovered]) -> list[Recovered]:
         for head in r.orphans:
             twin = next((a for a in articles if same_article(head, a)), None)
             if twin is None:
-                problems.append(Problem(file=head.source.file, line=head.source.start,
-                                        message=f"headline without a body: '{head.title}'"))
+                problems.append(
+                    Problem(file=head.source.file, line=head.source.start, message=f"headline without a body: '{head.title}'")
+                )
             else:
-                notes.append(Note(kind=NoteKind.DROPPED, source=head.source,
-                                  message=f"标题「{head.title}」没有正文，与 {twin.headline} 的文章重复，删除不再重复发表"))
+                notes.append(
+                    Note(
+                        kind=NoteKind.DROPPED,
+                        source=head.source,
+                        message=f"标题「{head.title}」没有正文，与 {twin.headline} 的文章重复，删除不再重复发表",
+                    )
+                )
         settled.append(replace(r, notes=tuple(notes), problems=tuple(problems), orphans=()))
     return settled
 

@@ -4,6 +4,7 @@ Only `make pdf` needs this module (and WeasyPrint); `make site` does not import 
 The book HTML is rendered from the same records as the site, then converted with the same
 OpenCC converter for the Traditional edition.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,7 +28,11 @@ def book_html(result: Result, lang: str, districts=None) -> str:
     themes = [(t, [(names[d], len(passages)) for d, passages in cross.theme_districts(t.slug)]) for t in cross.themes]
     html = env.get_template("book.html.j2").render(
         title=TITLE if districts is None else f"{TITLE} · {chosen[0].region.district}",
-        font=FONTS[lang], districts=chosen, themes=themes, glossary=cross.glossary, lang="zh-Hans",
+        font=FONTS[lang],
+        districts=chosen,
+        themes=themes,
+        glossary=cross.glossary,
+        lang="zh-Hans",
         single=districts is not None,
     )
     if lang == "zh-Hant":

@@ -1,4 +1,5 @@
 """Time the build's stages and report each one as it ends."""
+
 from __future__ import annotations
 
 import sys

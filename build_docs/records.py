@@ -1,4 +1,5 @@
 """Frozen records passed between pipeline stages."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -82,7 +83,7 @@ class Block:
     @property
     def rest(self) -> str:
         """The paragraph text after its run-in lead."""
-        return self.text[len(self.lead):]
+        return self.text[len(self.lead) :]
 
 
 @dataclass(frozen=True, kw_only=True)

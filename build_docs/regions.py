@@ -1,4 +1,5 @@
 """Parse place names with a real gazetteer (jionlp) and make ASCII slugs (pypinyin)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -41,8 +42,9 @@ def parse_place(text: str, vocab: Vocabulary) -> Region | None:
     subunits = split_subunits(found.get("detail") or "", vocab)
     if subunits is None:
         return None
-    return Region(province=found["province"], city=found.get("city") or found["province"],
-                  district=found["county"], subunits=subunits)
+    return Region(
+        province=found["province"], city=found.get("city") or found["province"], district=found["county"], subunits=subunits
+    )
 
 
 def region_prefix(text: str) -> Region | None:
@@ -115,8 +117,9 @@ def count_mentions(text: str, region: Region, vocab: Vocabulary) -> int:
 def _counties() -> tuple[tuple[str, str, str], ...]:
     """Every current county-level unit of the gazetteer: (province, city, county)."""
     _aliases()  # builds the parser's table
-    return tuple((item[1][0], item[2][0], item[3][0]) for item in jionlp.parse_location.administrative_map_list
-                 if item[4] and item[3][0])
+    return tuple(
+        (item[1][0], item[2][0], item[3][0]) for item in jionlp.parse_location.administrative_map_list if item[4] and item[3][0]
+    )
 
 
 # A district named this often in a body is taken as its place when no headline part names one.

@@ -1,4 +1,5 @@
 """Stage 5: render Markdown pages from the handbook records through Jinja2 templates."""
+
 from __future__ import annotations
 
 import html
@@ -65,46 +66,60 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     return env
 
 
-def render_pages(handbook: Handbook, cross: CrossIndex, env: jinja2.Environment,
-                 downloads: frozenset[str] = frozenset()) -> dict[str, str]:
+def render_pages(
+    handbook: Handbook, cross: CrossIndex, env: jinja2.Environment, downloads: frozenset[str] = frozenset()
+) -> dict[str, str | bytes]:
     """Render every page of the handbook: path under docs/ -> content."""
-    pages: dict[str, str] = {}
+    pages: dict[str, str | bytes] = {}
     provinces = _group_by_province(handbook)
-    gloss = {form: f'<abbr title="{html_text(t.definition)}">{md_escape(form)}</abbr>'
-             for t in cross.glossary for form in t.forms}
+    gloss = {
+        form: f'<abbr title="{html_text(t.definition)}">{md_escape(form)}</abbr>' for t in cross.glossary for form in t.forms
+    }
     env.filters["gloss"] = lambda text: _wrap(text, gloss)
     env.filters["marked"] = mark_terms
     names = {d.slug: d.region.district for d in handbook.districts}
     max_count = max((n for d in handbook.districts for _, n in cross.district_themes(d.slug)), default=1) or 1
     article_count = sum(len(d.articles) for d in handbook.districts)
     pages["index.md"] = env.get_template("home.md.j2").render(
-        provinces=provinces, district_count=len(handbook.districts), article_count=article_count,
-        seed_count=len(handbook.seeds), book_pdf="handbook" in downloads,
+        provinces=provinces,
+        district_count=len(handbook.districts),
+        article_count=article_count,
+        seed_count=len(handbook.seeds),
+        book_pdf="handbook" in downloads,
     )
     related = dict(cross.related)
     for district in handbook.districts:
         pages[f"districts/{district.slug}.md"] = env.get_template("district.md.j2").render(
-            district=district, themes=cross.district_themes(district.slug), pdf=district.slug in downloads,
+            district=district,
+            themes=cross.district_themes(district.slug),
+            pdf=district.slug in downloads,
             related=[(slug, names[slug]) for slug in related[district.slug]],
             figures={a.ident: cross.article_figures(district.slug, a.ident) for a in district.articles},
         )
     for theme in cross.themes:
         places = cross.theme_districts(theme.slug)
         pages[f"themes/{theme.slug}.md"] = env.get_template("theme.md.j2").render(
-            theme=theme, districts=[(d, names[d], passages) for d, passages in places],
+            theme=theme,
+            districts=[(d, names[d], passages) for d, passages in places],
             passage_count=sum(len(passages) for _, passages in places),
         )
     pages["themes/index.md"] = env.get_template("themes.md.j2").render(
-        themes=cross.themes, districts=handbook.districts,
-        rows=[(d, [(t, cross.count(t.slug, d.slug), _heat(cross.count(t.slug, d.slug), max_count))
-                   for t in cross.themes]) for d in handbook.districts],
+        themes=cross.themes,
+        districts=handbook.districts,
+        rows=[
+            (d, [(t, cross.count(t.slug, d.slug), _heat(cross.count(t.slug, d.slug), max_count)) for t in cross.themes])
+            for d in handbook.districts
+        ],
     )
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(
-        terms=[(t, pinyin_slug(t.term), uses) for t, (_, uses) in zip(cross.glossary, cross.glossary_uses)])
+        terms=[(t, pinyin_slug(t.term), uses) for t, (_, uses) in zip(cross.glossary, cross.glossary_uses, strict=True)]
+    )
     pages["regions.md"] = env.get_template("regions.md.j2").render(provinces=provinces)
     pages["notes.md"] = env.get_template("notes.md.j2").render(
-        sections=_note_sections(handbook.notes), seeds=handbook.seeds,
-        changes=_change_table(handbook.change_counts), declared=handbook.declared,
+        sections=_note_sections(handbook.notes),
+        seeds=handbook.seeds,
+        changes=_change_table(handbook.change_counts),
+        declared=handbook.declared,
     )
     pages[".nav.yml"] = _nav(handbook, provinces, cross)
     return pages
@@ -132,8 +147,11 @@ def _note_sections(notes: tuple[Note, ...]) -> list[tuple[str, str, list[Note]]]
     grouped: dict[NoteKind, list[Note]] = defaultdict(list)
     for note in notes:
         grouped[note.kind].append(note)
-    return [(kind.value, kind.label, sorted(grouped[kind], key=lambda n: (n.source.file, n.source.start)))
-            for kind in NoteKind if grouped[kind]]
+    return [
+        (kind.value, kind.label, sorted(grouped[kind], key=lambda n: (n.source.file, n.source.start)))
+        for kind in NoteKind
+        if grouped[kind]
+    ]
 
 
 def _change_table(counts) -> list[tuple[str, str, str, int]]:

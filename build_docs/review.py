@@ -3,10 +3,12 @@
 zhconv-rs (MediaWiki's conversion tables) is used only here, as a checker; nothing it
 produces reaches the published pages.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
 from importlib.metadata import version
+from typing import Literal
 
 from zhconv_rs import zhconv
 
@@ -14,9 +16,9 @@ from .convert import Converter
 from .records import Handbook
 
 # The second converter's variant matching each OpenCC configuration (script only).
-SECOND_OPINION = {"s2tw": "zh-hant", "s2t": "zh-hant", "s2hk": "zh-hant"}
+SECOND_OPINION: dict[str, Literal["zh-hant"]] = {"s2tw": "zh-hant", "s2t": "zh-hant", "s2hk": "zh-hant"}
 # Quotation-mark style is kept from the source on purpose; not a conversion question.
-QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+QUOTES: dict[str, str | int | None] = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 CONTEXT = 4
 
 
@@ -31,11 +33,12 @@ def conversion_report(handbook: Handbook, converter: Converter) -> str:
                 theirs = zhconv(block.text, variant).translate(str.maketrans(QUOTES))
                 if ours == theirs or len(ours) != len(theirs):
                     continue
-                for i, (a, b) in enumerate(zip(ours, theirs)):
+                for i, (a, b) in enumerate(zip(ours, theirs, strict=True)):
                     if a != b:
                         lo, hi = max(0, i - CONTEXT), i + CONTEXT + 1
                         disagreements[(block.text[i], a, b)].append(
-                            (str(block.source), block.text[lo:hi], ours[lo:hi], theirs[lo:hi]))
+                            (str(block.source), block.text[lo:hi], ours[lo:hi], theirs[lo:hi])
+                        )
     lines = [
         "# 繁体转换复核报告",
         "",

@@ -1,4 +1,5 @@
 """Word segmentation (jieba), loaded only when a rule needs to know where words are."""
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """Character classes and small text predicates shared by the stages."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Stage 7: write the rendered tree into docs/ atomically."""
+
 from __future__ import annotations
 
 import os

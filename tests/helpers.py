@@ -1,4 +1,5 @@
 """Shared helpers for tests: building from seed folders and reading articles back."""
+
 from __future__ import annotations
 
 import re

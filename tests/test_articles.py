@@ -1,4 +1,5 @@
 """The nine seed articles come out whole, under their own headlines, with the right metadata."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,8 +33,11 @@ def test_nine_articles_on_eight_district_pages(result):
     assert len(result.handbook.districts) == 8
 
 
-@pytest.mark.parametrize(("district", "title_part", "province", "city", "author", "date", "publisher"), EXPECTED,
-                         ids=[f"{e[0]}-{e[4]}" for e in EXPECTED])
+@pytest.mark.parametrize(
+    ("district", "title_part", "province", "city", "author", "date", "publisher"),
+    EXPECTED,
+    ids=[f"{e[0]}-{e[4]}" for e in EXPECTED],
+)
 def test_article_metadata(result, district, title_part, province, city, author, date, publisher):
     article = article_in(result, district, title_part)
     assert (article.region.province, article.region.city) == (province, city)
@@ -111,12 +115,24 @@ def test_captions_and_credits_are_not_body_text(result):
 
 
 EXPECTED_SECTIONS = {
-    "海沧区": ["坚持一盘棋 加强引领组织实施", "民情面对面 解决身边实事小事", "打出组合拳 力促企业发展提速", "注重融合力 建设一流海湾城区"],
+    "海沧区": [
+        "坚持一盘棋 加强引领组织实施",
+        "民情面对面 解决身边实事小事",
+        "打出组合拳 力促企业发展提速",
+        "注重融合力 建设一流海湾城区",
+    ],
     "翔安区": ["筑牢基层党建堡垒，构建治理新格局。", "项目一线高扬党旗，切实解决疑难杂症。", "各战线联合统一，跨岛发展显新貌。"],
-    "元阳县": ["党建引领，找准践行“两山”理论的支撑点。", "政府搭台，找准践行“两山”理论的着力点。",
-            "产业富民，找准践行“两山”理论的落脚点。", "生态赋能，找准践行“两山”理论的突破点。"],
-    "集美区": ["把思想认识凝聚在国旗下 以政治建设引领思想大提升", "筑牢基层战斗堡垒 以精准服务推动治理大跨越",
-            "在一线发挥先锋作用 以担当作为实现发展大突破"],
+    "元阳县": [
+        "党建引领，找准践行“两山”理论的支撑点。",
+        "政府搭台，找准践行“两山”理论的着力点。",
+        "产业富民，找准践行“两山”理论的落脚点。",
+        "生态赋能，找准践行“两山”理论的突破点。",
+    ],
+    "集美区": [
+        "把思想认识凝聚在国旗下 以政治建设引领思想大提升",
+        "筑牢基层战斗堡垒 以精准服务推动治理大跨越",
+        "在一线发挥先锋作用 以担当作为实现发展大突破",
+    ],
 }
 
 

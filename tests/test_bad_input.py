@@ -1,4 +1,5 @@
 """Bad input fails clearly, naming file and line, reporting everything at once, writing nothing."""
+
 from __future__ import annotations
 
 import shutil
@@ -48,7 +49,13 @@ def test_undecodable_bytes_are_reported_with_file_and_line(tmp_path):
 
 
 def test_gb18030_seed_is_decoded_and_its_encoding_reported(tmp_path):
-    folder = _folder(tmp_path, {"gb.txt": GOOD.encode("gb18030"), "bom.txt": b"\xef\xbb\xbf" + GOOD.replace("张三", "李四").replace("测试标题", "另一标题").encode()})
+    folder = _folder(
+        tmp_path,
+        {
+            "gb.txt": GOOD.encode("gb18030"),
+            "bom.txt": b"\xef\xbb\xbf" + GOOD.replace("张三", "李四").replace("测试标题", "另一标题").encode(),
+        },
+    )
     result = generate(folder, "seeds")
     encodings = {s.name: s.encoding for s in result.handbook.seeds}
     assert encodings == {"seeds/bom.txt": "utf-8 (with BOM)", "seeds/gb.txt": "gb18030"}
@@ -92,8 +99,12 @@ def test_failed_build_leaves_previous_docs_untouched(tmp_path):
 
 def test_cli_prints_errors_and_exits_non_zero(tmp_path):
     folder = _folder(tmp_path, {"empty.txt": ""})
-    run = subprocess.run([sys.executable, "-m", "build_docs", "--seeds", str(folder), "--docs", str(tmp_path / "docs")],
-                         capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, "-m", "build_docs", "--seeds", str(folder), "--docs", str(tmp_path / "docs")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 1
     assert "empty.txt:1: empty seed text" in run.stderr
     assert not (tmp_path / "docs").exists()

@@ -1,4 +1,5 @@
 """The Traditional-script build: OpenCC with protected proper nouns, script only."""
+
 from __future__ import annotations
 
 import re
@@ -17,11 +18,28 @@ def result():
 
 
 GOLDEN_CONVERSIONS = [
-    ("湖里区", "湖里區"), ("湖里街道", "湖里街道"), ("湖里社区", "湖里社區"), ("干部", "幹部"), ("发展", "發展"),
-    ("后备干部", "後備幹部"), ("1400余个", "1400餘個"), ("联系", "聯繫"), ("社区", "社區"), ("头发", "頭髮"),
-    ("皇后", "皇后"), ("公里", "公里"), ("里程", "里程"), ("邻里", "鄰里"), ("小区里", "小區裡"),
-    ("湖里区委书记", "湖里區委書記"), ("首签协议", "首簽協議"), ("书记带头发动自家兄弟", "書記帶頭發動自家兄弟"),
-    ("培养考察干部", "培養考察幹部"), ("鼓岩社区", "鼓岩社區"), ("实现湖里大跨越", "實現湖里大跨越"), ("厦门市", "廈門市"),
+    ("湖里区", "湖里區"),
+    ("湖里街道", "湖里街道"),
+    ("湖里社区", "湖里社區"),
+    ("干部", "幹部"),
+    ("发展", "發展"),
+    ("后备干部", "後備幹部"),
+    ("1400余个", "1400餘個"),
+    ("联系", "聯繫"),
+    ("社区", "社區"),
+    ("头发", "頭髮"),
+    ("皇后", "皇后"),
+    ("公里", "公里"),
+    ("里程", "里程"),
+    ("邻里", "鄰里"),
+    ("小区里", "小區裡"),
+    ("湖里区委书记", "湖里區委書記"),
+    ("首签协议", "首簽協議"),
+    ("书记带头发动自家兄弟", "書記帶頭發動自家兄弟"),
+    ("培养考察干部", "培養考察幹部"),
+    ("鼓岩社区", "鼓岩社區"),
+    ("实现湖里大跨越", "實現湖里大跨越"),
+    ("厦门市", "廈門市"),
 ]
 
 
@@ -82,7 +100,7 @@ def test_vocabulary_rewriting_configs_are_refused(tmp_path):
 def test_other_script_only_configs_keep_the_protected_names(tmp_path, config):
     keep, names, fixed = load_protected()
     converter = Converter(config, [*names, "湖里区", "湖里"], keep, fixed, tmp_path)
-    assert converter.convert("湖里区的社区") .startswith("湖里區")
+    assert converter.convert("湖里区的社区").startswith("湖里區")
     assert "社群" not in converter.convert("社区")
 
 

@@ -1,4 +1,5 @@
 """The corpus benchmark can only go up: scores on the development corpus never fall below bench/corpus.md."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -18,8 +19,10 @@ def _bench():
     return module
 
 
-@pytest.mark.skipif(not (CORPUS / "truth.json").is_file(),
-                    reason=f"development corpus not found at {CORPUS} (only present beside the project's own checkout)")
+@pytest.mark.skipif(
+    not (CORPUS / "truth.json").is_file(),
+    reason=f"development corpus not found at {CORPUS} (only present beside the project's own checkout)",
+)
 def test_corpus_scores_do_not_fall_below_the_recorded_figures():
     bench = _bench()
     _, summary = bench.run(CORPUS)

@@ -1,4 +1,5 @@
 """The generated docs/ tree matches the reviewed golden copy (regenerate with `make golden`)."""
+
 from __future__ import annotations
 
 import difflib
@@ -23,18 +24,40 @@ def test_generated_tree_equals_the_golden_tree():
     assert sorted(generated) == sorted(golden), "file lists differ; run `make golden` and review"
     for name in sorted(golden):
         if generated[name] != golden[name]:
-            diff = "\n".join(difflib.unified_diff(
-                golden[name].decode("utf-8", "replace").splitlines(),
-                generated[name].decode("utf-8", "replace").splitlines(),
-                f"golden/{name}", f"generated/{name}", lineterm="", n=1))
+            diff = "\n".join(
+                difflib.unified_diff(
+                    golden[name].decode("utf-8", "replace").splitlines(),
+                    generated[name].decode("utf-8", "replace").splitlines(),
+                    f"golden/{name}",
+                    f"generated/{name}",
+                    lineterm="",
+                    n=1,
+                )
+            )
             raise AssertionError(f"{name} differs from its golden copy:\n{diff[:4000]}")
 
 
 def _build_in_process(target: Path, seed: str) -> dict[Path, bytes]:
     """Build the docs tree in a fresh interpreter with a given hash seed; return its files."""
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    subprocess.run([sys.executable, "-m", "build_docs", "--strict", "--seeds", str(SEEDS), "--docs", str(target),
-                    "--pdf-dir", str(target.parent / "no-pdf")], cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build_docs",
+            "--strict",
+            "--seeds",
+            str(SEEDS),
+            "--docs",
+            str(target),
+            "--pdf-dir",
+            str(target.parent / "no-pdf"),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     return {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
 
 

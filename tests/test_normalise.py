@@ -1,4 +1,5 @@
 """One input/expected pair per normalisation rule, each also checked for idempotence."""
+
 from __future__ import annotations
 
 from textwrap import dedent
@@ -22,7 +23,11 @@ from build_docs.text import han_chars
 LINE_CASES = [
     # (pass, input, expected)
     (strip_edges, " \u3000云南省曲靖市麒麟区：\r", "云南省曲靖市麒麟区："),
-    (full_width_punctuation, "习近平总书记强调,城市工作在党和国家工作全局中举足轻重", "习近平总书记强调，城市工作在党和国家工作全局中举足轻重"),
+    (
+        full_width_punctuation,
+        "习近平总书记强调,城市工作在党和国家工作全局中举足轻重",
+        "习近平总书记强调，城市工作在党和国家工作全局中举足轻重",
+    ),
     (full_width_punctuation, "福建省厦门市海沧区:", "福建省厦门市海沧区："),
     (full_width_punctuation, "难题;大力推进", "难题；大力推进"),
     (full_width_punctuation, "怎么办?我们怎么做!", "怎么办？我们怎么做！"),
@@ -41,8 +46,9 @@ LINE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "given_text", "expected"), LINE_CASES,
-                         ids=[f"{rule.__name__}-{i}" for i, (rule, _, _) in enumerate(LINE_CASES)])
+@pytest.mark.parametrize(
+    ("rule", "given_text", "expected"), LINE_CASES, ids=[f"{rule.__name__}-{i}" for i, (rule, _, _) in enumerate(LINE_CASES)]
+)
 def test_line_rule_gives_expected_and_is_idempotent(rule, given_text, expected):
     assert rule(given_text) == expected
     assert rule(expected) == expected
@@ -129,7 +135,10 @@ def test_line_broken_before_an_opening_quote_is_joined():
         """ + "\n".join(["一二三四五六七八九十一二三四五六七"] * 10)
     lines = _lines(text)
     paragraphs = unwrap(lines, column_width([ln.text for ln in lines]))
-    assert paragraphs[0].text == "2002年6月，时任福建省委副书记、省长的习近平同志深入厦门调研，提出了“跨岛发展”的战略构想。2003年10月，福建省厦门市翔安区正式成立，成为厦门市最年轻的行政区。"
+    assert (
+        paragraphs[0].text
+        == "2002年6月，时任福建省委副书记、省长的习近平同志深入厦门调研，提出了“跨岛发展”的战略构想。2003年10月，福建省厦门市翔安区正式成立，成为厦门市最年轻的行政区。"
+    )
 
 
 def test_two_short_heading_lines_stay_separate_lines_for_the_parser_to_merge():
@@ -138,7 +147,11 @@ def test_two_short_heading_lines_stay_separate_lines_for_the_parser_to_merge():
         加强引领组织实施
         作为全国设立最早的国家级台商投资区，我区现有人口62万。
         """
-    assert _texts(unwrap(_lines(text), None)) == ["坚持一盘棋", "加强引领组织实施", "作为全国设立最早的国家级台商投资区，我区现有人口62万。"]
+    assert _texts(unwrap(_lines(text), None)) == [
+        "坚持一盘棋",
+        "加强引领组织实施",
+        "作为全国设立最早的国家级台商投资区，我区现有人口62万。",
+    ]
 
 
 def test_unwrap_is_idempotent_on_its_own_output():
@@ -149,7 +162,11 @@ def test_unwrap_is_idempotent_on_its_own_output():
     assert _texts(again) == _texts(once)
 
 
-HAN_TEXT = st.text(alphabet=st.sampled_from(list("党建引领基层治理社区网格湖里区一二三")) | st.sampled_from(list(",.;:?!()，。；：“”（）12 -+%a\u3000")), max_size=80)
+HAN_TEXT = st.text(
+    alphabet=st.sampled_from(list("党建引领基层治理社区网格湖里区一二三"))
+    | st.sampled_from(list(",.;:?!()，。；：“”（）12 -+%a\u3000")),
+    max_size=80,
+)
 
 
 @settings(max_examples=300, deadline=None)

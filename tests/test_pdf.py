@@ -1,4 +1,5 @@
 """The book PDFs made by `make pdf`: fonts, text layer, outline, table of contents, no blank pages."""
+
 from __future__ import annotations
 
 import re

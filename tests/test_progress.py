@@ -1,4 +1,5 @@
 """Progress reporting: one plain line per stage in logs, rich lines on a terminal."""
+
 from __future__ import annotations
 
 import io
@@ -15,8 +16,22 @@ PIPELINE = ["data", "ingest", "normalise", "parse", "index", "render", "convert"
 
 
 def test_build_off_a_terminal_prints_one_plain_line_per_stage_in_order(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "build_docs", "--seeds", str(SEEDS), "--docs", str(tmp_path / "docs"),
-                          "--pdf-dir", str(tmp_path / "no-pdf")], capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build_docs",
+            "--seeds",
+            str(SEEDS),
+            "--docs",
+            str(tmp_path / "docs"),
+            "--pdf-dir",
+            str(tmp_path / "no-pdf"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stderr
     stage_lines = [line for line in run.stderr.splitlines() if line.startswith("stage ")]
     assert [line.split()[1] for line in stage_lines] == PIPELINE

@@ -1,4 +1,5 @@
 """records.json: every article as data, valid against the published schema, linked from the home page."""
+
 from __future__ import annotations
 
 import json

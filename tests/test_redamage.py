@@ -1,9 +1,10 @@
 """Re-wrapped, re-damaged copies of the seeds give the same articles: the rules are not tuned to one layout."""
+
 from __future__ import annotations
 
 import random
-import shutil
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def hard_wrap(text: str, rng: random.Random, width: int = 17) -> str:
             if SENTENCE_END.search(line):
                 out.append("")
             continue
-        chunks = [line[k:k + width] for k in range(0, len(line), width)]
+        chunks = [line[k : k + width] for k in range(0, len(line), width)]
         for n, chunk in enumerate(chunks):
             out.append(chunk)
             last = n == len(chunks) - 1
@@ -120,8 +121,14 @@ def damaged_copy(tmp_path: Path, seed: int) -> Path:
 
 def summary(result):
     return sorted(
-        (a.region.district, a.title, a.author, a.date, body_han(a),
-         tuple(re.sub(rf"[^{HAN}]", "", b.text) for b in a.blocks if b.kind == "heading"))
+        (
+            a.region.district,
+            a.title,
+            a.author,
+            a.date,
+            body_han(a),
+            tuple(re.sub(rf"[^{HAN}]", "", b.text) for b in a.blocks if b.kind == "heading"),
+        )
         for a in articles_of(result)
     )
 
@@ -134,7 +141,7 @@ def test_redamaged_seeds_give_the_same_articles(tmp_path, baseline, seed):
     assert len(changed) == len(originals), f"every seed must be re-damaged, unchanged: {set(originals) - set(changed)}"
     got, expected = summary(build_from(folder)), summary(baseline)
     assert [g[:4] for g in got] == [e[:4] for e in expected]
-    for g, e in zip(got, expected):
+    for g, e in zip(got, expected, strict=True):
         assert g[4] == e[4], f"{g[0]} body differs"
         assert g[5] == e[5], f"{g[0]} headings differ: {g[5]} vs {e[5]}"
 

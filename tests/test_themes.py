@@ -1,4 +1,5 @@
 """The theme cross-index: taxonomy validation, paragraph matching, matrix and page consistency."""
+
 from __future__ import annotations
 
 import re
@@ -6,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from build_docs.kinds import BlockKind
 from build_docs.crossref import build_cross_index, excerpt, figures_in
 from build_docs.data import GlossaryTerm, Theme, load_boilerplate, load_glossary, load_themes, load_vocabulary
 from build_docs.errors import BuildError
+from build_docs.kinds import BlockKind
 from build_docs.records import Article, Block, District, Region, Source
 
 from .helpers import SEEDS, build_from
@@ -26,15 +27,21 @@ def _write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("yaml_text", "message"), [
-    ("themes:\n  - {slug: grid, name: 网格, description: 说明。, terms: [网格], colour: red}\n", "unknown key 'colour'"),
-    ("themes:\n  - {slug: grid, name: 网格, description: 说明。, terms: [网格]}\n"
-     "  - {slug: grid, name: 网格二, description: 说明。, terms: [网格员]}\n", "duplicate slug 'grid'"),
-    ("themes:\n  - {slug: Grid Theme, name: 网格, description: 说明。, terms: [网格]}\n", "'slug' must be lower-case ASCII"),
-    ("themes:\n  - {slug: grid, name: 网格, terms: [网格]}\n", "missing key 'description'"),
-    ("themes:\n  - {slug: grid, name: 网格, description: 说明。, terms: []}\n", "must list at least one term"),
-    ("topics: []\n", "expected exactly one key 'themes'"),
-])
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("themes:\n  - {slug: grid, name: 网格, description: 说明。, terms: [网格], colour: red}\n", "unknown key 'colour'"),
+        (
+            "themes:\n  - {slug: grid, name: 网格, description: 说明。, terms: [网格]}\n"
+            "  - {slug: grid, name: 网格二, description: 说明。, terms: [网格员]}\n",
+            "duplicate slug 'grid'",
+        ),
+        ("themes:\n  - {slug: Grid Theme, name: 网格, description: 说明。, terms: [网格]}\n", "'slug' must be lower-case ASCII"),
+        ("themes:\n  - {slug: grid, name: 网格, terms: [网格]}\n", "missing key 'description'"),
+        ("themes:\n  - {slug: grid, name: 网格, description: 说明。, terms: []}\n", "must list at least one term"),
+        ("topics: []\n", "expected exactly one key 'themes'"),
+    ],
+)
 def test_taxonomy_validation_names_file_and_key(tmp_path, yaml_text, message):
     path = _write(tmp_path, yaml_text)
     with pytest.raises(BuildError) as caught:
@@ -50,10 +57,17 @@ def test_glossary_validation_rejects_unknown_keys(tmp_path):
         load_glossary(path)
 
 
-@pytest.mark.parametrize(("loader", "yaml_text", "messages"), [
-    (load_boilerplate, "share:\n  pattern: 分享\n  description: 分享按钮\n  colour: red\n", ["key 'share': unknown key 'colour'"]),
-    (load_vocabulary, "role_suffixes: [书记]\nextra: [x]\n", ["unknown key 'extra'", "missing key 'admin_suffixes'"]),
-])
+@pytest.mark.parametrize(
+    ("loader", "yaml_text", "messages"),
+    [
+        (
+            load_boilerplate,
+            "share:\n  pattern: 分享\n  description: 分享按钮\n  colour: red\n",
+            ["key 'share': unknown key 'colour'"],
+        ),
+        (load_vocabulary, "role_suffixes: [书记]\nextra: [x]\n", ["unknown key 'extra'", "missing key 'admin_suffixes'"]),
+    ],
+)
 def test_other_data_files_name_unknown_and_missing_keys(tmp_path, loader, yaml_text, messages):
     path = tmp_path / "data.yml"
     path.write_text(yaml_text, encoding="utf-8")
@@ -71,8 +85,9 @@ def test_shipped_taxonomy_is_large_enough():
 
 def _district(slug: str, name: str, blocks: list[Block]) -> District:
     region = Region(province="福建省", city="厦门市", district=name)
-    article = Article(region=region, title="标题", kicker="",
-                      headline=Source(file="t", start=1, end=1), blocks=tuple(blocks), ident="a1")
+    article = Article(
+        region=region, title="标题", kicker="", headline=Source(file="t", start=1, end=1), blocks=tuple(blocks), ident="a1"
+    )
     return District(region=region, slug=slug, articles=(article,))
 
 
@@ -125,7 +140,12 @@ def test_excerpt_keeps_the_sentences_that_fire_and_marks_gaps():
 
 def test_unmatched_theme_and_thin_district_are_warned_about():
     blocks = [_block("para", "配备网格员。", "a1-p1")]
-    _, warnings = build_cross_index([_district("d1", "甲区", blocks)], [GRID, ECO], [GlossaryTerm(term="一肩挑", aliases=(), definition="解释。")], "themes.yml")
+    _, warnings = build_cross_index(
+        [_district("d1", "甲区", blocks)],
+        [GRID, ECO],
+        [GlossaryTerm(term="一肩挑", aliases=(), definition="解释。")],
+        "themes.yml",
+    )
     assert "themes.yml: theme 'eco' matches no paragraph" in warnings
     assert "themes.yml: theme 'grid' matches only one district" in warnings
     assert "glossary term '一肩挑' occurs in no paragraph" in warnings

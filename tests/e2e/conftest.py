@@ -1,4 +1,5 @@
 """Fixtures for browser tests that click through the site."""
+
 from __future__ import annotations
 
 import re

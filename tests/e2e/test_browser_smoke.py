@@ -112,9 +112,7 @@ def format_problems(visits: list[PageVisit]) -> str:
     return "\n".join(lines)
 
 
-def test_home_page_opens_in_chinese_without_errors_or_off_machine_requests(
-    browser: Browser, site_server: str
-) -> None:
+def test_home_page_opens_in_chinese_without_errors_or_off_machine_requests(browser: Browser, site_server: str) -> None:
     home = visit(browser, site_server)
 
     assert home.requests, "the browser recorded no requests at all"
@@ -136,6 +134,4 @@ def test_every_district_page_opens_in_chinese_without_errors_or_off_machine_requ
     visits = [visit(browser, url) for url in urls]
 
     failing = [v for v in visits if v.problems()]
-    assert not failing, (
-        f"{len(failing)} of {len(visits)} district pages have problems:\n" + format_problems(failing)
-    )
+    assert not failing, f"{len(failing)} of {len(visits)} district pages have problems:\n" + format_problems(failing)

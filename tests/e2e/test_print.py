@@ -4,6 +4,7 @@ Chromium's PDF text layer maps some ordinary characters to CJK radical / Kangxi 
 (门 -> ⻔, 页 -> ⻚, 干 -> ⼲ …); those code points, and only those, are mapped back with
 NFKC before comparing, so the comparison is about what a reader sees.
 """
+
 from __future__ import annotations
 
 import io
@@ -34,10 +35,13 @@ def _print(page: Page, url: str) -> tuple[int, str]:
     return len(reader.pages), re.sub(r"\s+", "", text)
 
 
-@pytest.mark.parametrize(("path", "title", "sample"), [
-    ("districts/yunnan-qujing-qilin/", "智慧党建按下城市基层治理“快进键”", "配备网格员3688名"),
-    ("zh-Hant/districts/yunnan-qujing-qilin/", "智慧黨建按下城市基層治理“快進鍵”", "配備網格員3688名"),
-])
+@pytest.mark.parametrize(
+    ("path", "title", "sample"),
+    [
+        ("districts/yunnan-qujing-qilin/", "智慧党建按下城市基层治理“快进键”", "配备网格员3688名"),
+        ("zh-Hant/districts/yunnan-qujing-qilin/", "智慧黨建按下城市基層治理“快進鍵”", "配備網格員3688名"),
+    ],
+)
 def test_printed_district_page_has_the_article_and_none_of_the_site_chrome(page: Page, site_server: str, path, title, sample):
     pages, text = _print(page, site_server + path)
     assert title in text and sample in text

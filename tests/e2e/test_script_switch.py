@@ -1,4 +1,5 @@
 """The 简 / 繁 switch keeps the reader on the same page, in both directions."""
+
 from __future__ import annotations
 
 import pytest
@@ -35,25 +36,29 @@ def test_traditional_district_page_is_in_traditional_script(page: Page, site_ser
 
 def test_each_page_names_its_twin_with_hreflang(page: Page, site_server: str):
     page.goto(site_server + "zh-Hant/districts/fujian-xiamen-huli/")
-    hrefs = {el.get_attribute("hreflang"): el.get_attribute("href")
-             for el in page.locator('head link[rel="alternate"]').all()}
-    assert hrefs == {"zh-Hans": "/districts/fujian-xiamen-huli/", "zh-Hant": "/zh-Hant/districts/fujian-xiamen-huli/",
-                     "x-default": "/districts/fujian-xiamen-huli/"}
+    hrefs = {el.get_attribute("hreflang"): el.get_attribute("href") for el in page.locator('head link[rel="alternate"]').all()}
+    assert hrefs == {
+        "zh-Hans": "/districts/fujian-xiamen-huli/",
+        "zh-Hant": "/zh-Hant/districts/fujian-xiamen-huli/",
+        "x-default": "/districts/fujian-xiamen-huli/",
+    }
 
 
 def test_switch_links_name_the_same_page_in_both_scripts(page: Page, site_server: str):
     page.goto(site_server + "zh-Hant/districts/fujian-xiamen-huli/")
-    links = {el.get_attribute("hreflang"): el.get_attribute("href")
-             for el in page.locator(".md-header a.md-select__link").all()}
+    links = {el.get_attribute("hreflang"): el.get_attribute("href") for el in page.locator(".md-header a.md-select__link").all()}
     assert links == {"zh-Hans": "/districts/fujian-xiamen-huli/", "zh-Hant": "/zh-Hant/districts/fujian-xiamen-huli/"}
 
 
-@pytest.mark.parametrize(("prefix", "query", "districts"), [
-    ("", "网格", ("麒麟区", "卫东区")),
-    ("zh-Hant/", "網格", ("麒麟區", "衛東區")),
-    ("zh-Hant/", "网格", ("麒麟區", "衛東區")),  # typed in the other script
-    ("", "網格", ("麒麟区", "卫东区")),
-])
+@pytest.mark.parametrize(
+    ("prefix", "query", "districts"),
+    [
+        ("", "网格", ("麒麟区", "卫东区")),
+        ("zh-Hant/", "網格", ("麒麟區", "衛東區")),
+        ("zh-Hant/", "网格", ("麒麟區", "衛東區")),  # typed in the other script
+        ("", "網格", ("麒麟区", "卫东区")),
+    ],
+)
 def test_search_in_each_script_finds_grid_governance_passages(page: Page, site_server: str, prefix, query, districts):
     page.goto(site_server + prefix)
     box = page.locator("input.md-search__input")

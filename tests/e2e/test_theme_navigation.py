@@ -1,4 +1,5 @@
 """Readers move between the matrix, theme pages and district paragraphs in a real browser."""
+
 from __future__ import annotations
 
 import re
