@@ -22,7 +22,9 @@ MD_HEADING_RE = re.compile(r"^(?P<marks>#{3,6})\s+(?P<text>\S.*)$")
 # Photo captions are marked with a triangle in the print edition.
 CAPTION_MARK_RE = re.compile(r"^[▲△]")
 # A photo credit, alone or appended to the last paragraph: '（图片由…提供）'.
-CREDIT_RE = re.compile(r"[（(](?:图片|照片|图)由[^（）()]{1,40}提供[）)]$")
+CREDIT_RE = re.compile(r"[（(](?:本文|本版)?(?:图片|照片|图)(?:均)?由[^（）()]{1,40}提供[）)]$")
+# A heading a Markdown extraction kept in bold: '**党的领导是…根本保证**'.
+BOLD_HEADING_RE = re.compile(r"^\*\*(?P<text>[^*]{2,40})\*\*$")
 # Numbered headings: '一、背景' (section) and '（一）…' (subsection).
 NUMBERED_SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
 NUMBERED_SUBSECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -101,6 +103,9 @@ def classify(drafts: Drafts, rules: BodyRules) -> PassResult:
         if m := MD_HEADING_RE.match(text):
             out.append(draft(BlockKind.HEADING, m["text"], para, level=len(m["marks"])))
             continue
+        if (m := BOLD_HEADING_RE.match(text)) and heading_shaped(m["text"]):
+            out.append(draft(BlockKind.HEADING, m["text"], para, level=3))
+            continue
         declared = next((k for k in rules.line_kinds if k.pattern.search(text)), None)
         if declared:
             kind = {"paragraph": BlockKind.PARAGRAPH, "caption": BlockKind.CAPTION, "credit": BlockKind.CREDIT}[declared.kind]
@@ -118,6 +123,7 @@ def classify(drafts: Drafts, rules: BodyRules) -> PassResult:
             continue
         if (
             para.gap_before >= 2
+            and not para.after_removed
             and para.joins == 0
             and ends_sentence(text)
             and out
@@ -245,6 +251,7 @@ def rejoin_fragment(drafts: Drafts, rules: BodyRules) -> PassResult:
         i
         for i, d in enumerate(blocks)
         if d.kind is BlockKind.PARAGRAPH
+        and not d.fixed
         and not ends_sentence(d.text)
         and (i + 1 == len(blocks) or blocks[i + 1].kind is BlockKind.HEADING)
     ]
@@ -256,7 +263,9 @@ def rejoin_fragment(drafts: Drafts, rules: BodyRules) -> PassResult:
         if d.kind is BlockKind.PARAGRAPH and i > 0 and i not in dangling and _prev_text_ends(blocks, i)
     ]
     glued = [i for i in candidates if len(dangling) == 1 and word_across(blocks[dangling[0]].text, blocks[i].text)]
-    after_figure = [i for i in candidates if blocks[i - 1].kind is BlockKind.CAPTION]
+    # A picture's place (its caption, or a placeholder line removed as furniture) is where
+    # extraction puts text read out of order around it.
+    after_figure = [i for i in candidates if blocks[i - 1].kind is BlockKind.CAPTION or blocks[i].para.after_removed]
     both = [i for i in glued if i in after_figure]
     orphans = both if len(both) == 1 else glued if glued else after_figure
     if len(dangling) != 1 or len(orphans) != 1 or orphans[0] > dangling[0]:

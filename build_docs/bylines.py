@@ -16,6 +16,8 @@ from .text import HAN
 
 # Marks a page sets before a byline.
 BYLINE_MARKS = "■□●◆"
+# A label some pages print before the byline: '作者：', '文/', '文｜', '撰文：'.
+BYLINE_LABEL_RE = re.compile(r"^(?:作者|撰文|文|记者)\s*[：:/｜|]\s*")
 # One white-space separated token of Han characters (a name or a piece of a padded name).
 HAN_TOKEN_RE = re.compile(f"^[{HAN}]+$")
 # A closing signature: '（作者为中共上海市杨浦区委书记）', '（作者系…）', '（作者单位：…）'.
@@ -64,6 +66,7 @@ def parse_byline(text: str, vocab: Vocabulary, surnames: Surnames) -> Byline | N
     """Parse a byline line, or return None when the line is not one."""
     marked = text[:1] in BYLINE_MARKS
     body = text[1:].strip() if marked else text.strip()
+    body = BYLINE_LABEL_RE.sub("", body)
     if not body:
         return None
     found = _role_and_names(body.split(), vocab, surnames)

@@ -24,32 +24,45 @@ from .records import Line, Region, Source
 from .regions import parse_place, region_prefix
 from .text import HAN, SENTENCE_PUNCT_RE, display_width, ends_sentence
 
-# A newspaper page header: '2021年4月19日 星期一'. Dates the articles below it.
-PAGE_DATE_RE = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:星期[一二三四五六日天])?$")
-# A web page's date line: '2026年03月10日05:12    来源：人民网-人民日报' or '2026-03-10 05:12'; the
-# time and the source are optional, the time is kept apart from the date.
+# A newspaper page header: '2021年4月19日 星期一', sometimes with the page ('第19版 党建').
+# Dates the articles below it.
+PAGE_DATE_RE = re.compile(
+    r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:星期[一二三四五六日天])?"
+    r"(?:\s*第\s*\d+\s*版[：:\s]*[\u4e00-\u9fff·（）()]{0,12})?$"
+)
+# A web page's date line: '2026年03月10日05:12    来源：人民网-人民日报', '2026-03-10 05:12 | 来源：…',
+# '发布时间：2026-03-10'. The time and the source are optional; the time is kept apart.
 WEB_DATE_RE = re.compile(
-    r"^(?:(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2}))"
+    r"^(?:(?:发布时间|发布日期|时间|日期)[：:]\s*)?"
+    r"(?:(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2}))"
     r"\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
-    r"\s*(?:(?:来源|来自|稿源)[：:]\s*(?P<publisher>\S.*?))?\s*$"
+    r"[\s|｜丨/]*(?:(?:来源|来自|稿源)[：:]\s*(?P<publisher>\S.*?))?\s*$"
 )
 # A source line alone: '来源：人民日报'.
 SOURCE_RE = re.compile(r"^(?:来源|稿源)[：:]\s*(?P<publisher>\S.{0,40})$")
-# An edition line: '《人民日报》（2025年02月11日第 19 版）' or '人民日报 2025年2月11日 第19版'.
-EDITION_RE = re.compile(
-    r"^《?(?P<publisher>[\u4e00-\u9fff]{2,12}(?:报|刊))》?\s*[（(]?\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
-    r"\s*(?:星期[一二三四五六日天])?\s*(?P<page>第\s*\d+\s*版)?\s*[）)]?$"
+# An edition note: '《人民日报》（2025年02月11日第 19 版）', '人民日报 2025年2月11日 第19版', or the
+# same set as a Markdown quote ('> 《人民日报》（…）'). Alone on a line, or after a byline.
+EDITION_BODY = (
+    r"《?(?P<publisher>[\u4e00-\u9fff]{2,12}(?:报|刊))》?\s*[（(]?\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    r"\s*(?:星期[一二三四五六日天])?\s*(?P<page>第?\s*\d+\s*版)?\s*[）)]?"
 )
+EDITION_RE = re.compile(rf"^(?:>\s*)?{EDITION_BODY}$")
+EDITION_TAIL_RE = re.compile(rf"\s+{EDITION_BODY}$")
 # A dateline: a place name then a colon, the title either after it or on the next line.
 DATELINE_RE = re.compile(rf"^(?P<place>[{HAN}]{{2,40}}?)[:：]\s*(?P<title>.*)$")
-# Markdown-marked kicker (引题) and title, as some extractions write them.
-MD_KICKER_RE = re.compile(r"^##\s+(?P<text>\S.*)$")
+# Markdown-marked kicker (引题, '## ' or '### ') and title ('# '), as some extractions write them.
+MD_KICKER_RE = re.compile(r"^#{2,3}\s+(?P<text>\S.*)$")
 MD_TITLE_RE = re.compile(r"^#\s+(?P<text>\S.*)$")
+# A kicker set as plain text: it leads into the title with a dash ('浙江淳安县——').
+PLAIN_KICKER_RE = re.compile(r"^(?P<text>[^—\s].{1,48}——)$")
 # A subtitle (副题) line: led by a dash, sometimes Markdown-marked.
-SUBTITLE_RE = re.compile(r"^(?:##\s+)?(?P<text>(?:——|—|－－|--)\s*\S.*)$")
+SUBTITLE_RE = re.compile(r"^(?:#{2,3}\s+)?(?P<text>(?:——|—|－－|--)\s*\S.*)$")
+# YAML front matter a Markdown extraction may keep at the top of a file.
+FRONT_MATTER_FENCE = "---"
+FRONT_MATTER_DATE_RE = re.compile(r"^date:\s*['\"]?(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+FRONT_MATTER_MAX_LINES = 40
 # A title is one short line that is not a sentence.
 TITLE_MAX_WIDTH = 50
-KICKER_DASH = "——"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,12 +108,32 @@ def iso(y: str, m: str, d: str) -> str:
 
 def page_info(text: str) -> PageInfo | None:
     """Read a page header date line or an edition line, or return None."""
-    m = PAGE_DATE_RE.match(text)
-    if m:
-        return PageInfo(date=iso(m["y"], m["m"], m["d"]), date_text=f"{m['y']}年{m['m']}月{m['d']}日")
-    m = EDITION_RE.match(text)
-    if m:
-        return PageInfo(date=iso(m["y"], m["m"], m["d"]), date_text=f"{m['y']}年{m['m']}月{m['d']}日", publisher=m["publisher"])
+    m = PAGE_DATE_RE.match(text) or EDITION_RE.match(text)
+    if not m:
+        return None
+    groups = m.groupdict()
+    return PageInfo(
+        date=iso(m["y"], m["m"], m["d"]), date_text=f"{m['y']}年{m['m']}月{m['d']}日", publisher=groups.get("publisher") or ""
+    )
+
+
+def front_matter(lines: Sequence[Line]) -> tuple[int, PageInfo] | None:
+    """Find YAML front matter at the top of a file: (index of its closing fence, the date it gives)."""
+    first = next_text(lines, -1)
+    if first is None or lines[first].text != FRONT_MATTER_FENCE:
+        return None
+    for j in range(first + 1, min(len(lines), first + FRONT_MATTER_MAX_LINES)):
+        if lines[j].text == FRONT_MATTER_FENCE:
+            dated = next((m for ln in lines[first + 1 : j] if (m := FRONT_MATTER_DATE_RE.match(ln.text))), None)
+            info = (
+                PageInfo(
+                    date=iso(dated["y"], dated["m"], dated["d"]),
+                    date_text=f"{dated['y']}年{int(dated['m'])}月{int(dated['d'])}日",
+                )
+                if dated
+                else PageInfo()
+            )
+            return j, info
     return None
 
 
@@ -122,6 +155,64 @@ def looks_like_title(text: str) -> bool:
     )
 
 
+@dataclass(frozen=True, kw_only=True)
+class Tail:
+    """What the lines under a title say: subtitle, byline, date, time, publisher."""
+
+    used: tuple[int, ...] = ()
+    subtitle: str = ""
+    byline: Byline | None = None
+    date: str = ""
+    date_text: str = ""
+    time: str = ""
+    publisher: str = ""
+
+
+def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
+    """Read the subtitle, byline and date/source lines under a title, in any order, each once."""
+    used: list[int] = []
+    subtitle = date = date_text = time = publisher = ""
+    byline: Byline | None = None
+    dated = False
+    j = next_text(lines, after)
+    while j is not None:
+        text = lines[j].text
+        edition = EDITION_TAIL_RE.search(text)
+        if edition and byline is None:
+            text = text[: edition.start()]  # '本报记者  何昭宇  《人民日报》（…第 19 版）'
+        if (
+            not subtitle
+            and byline is None
+            and not dated
+            and (sub := SUBTITLE_RE.match(text))
+            and looks_like_title(sub["text"][2:])
+        ):
+            subtitle = sub["text"]
+        elif byline is None and (parsed := parse_byline(text, rules.vocab, rules.surnames)):
+            byline = parsed
+            if edition:
+                date, publisher = iso(edition["y"], edition["m"], edition["d"]), edition["publisher"]
+                date_text = f"{edition['y']}年{edition['m']}月{edition['d']}日"
+        elif not dated and (m := WEB_DATE_RE.match(text)):
+            y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["iy"], m["im"], m["id"])
+            date, time = iso(y, mo, d), (m["time"] or "").replace("：", ":")
+            date_text = text[m.start("y") if m["y"] else m.start("iy") : m.end("d") + 1 if m["y"] else m.end("id")]
+            publisher = (m["publisher"] or publisher).strip()
+            dated = True
+        elif not dated and ((m := SOURCE_RE.match(text)) or (m := EDITION_RE.match(text))):
+            publisher = m["publisher"].strip()
+            if m.groupdict().get("y"):
+                date, date_text = iso(m["y"], m["m"], m["d"]), f"{m['y']}年{m['m']}月{m['d']}日"
+            dated = True
+        else:
+            break
+        used.append(j)
+        j = next_text(lines, j)
+    return Tail(
+        used=tuple(used), subtitle=subtitle, byline=byline, date=date, date_text=date_text, time=time, publisher=publisher
+    )
+
+
 def headline_at(lines: Sequence[Line], i: int, page: PageInfo, rules: HeadlineRules, after_text: bool = True) -> Headline | None:
     """Parse a headline block starting at line i, or return None.
 
@@ -130,65 +221,35 @@ def headline_at(lines: Sequence[Line], i: int, page: PageInfo, rules: HeadlineRu
     found = _title_part(lines, i, rules)
     if found is None:
         return None
-    used, title, kicker, region, region_from, printed = found
-    subtitle = ""
-    byline: Byline | None = None
-    date, date_text, time, publisher = page.date, page.date_text, "", page.publisher
-    j = next_text(lines, max(used))
-    dated = False
-    while j is not None:
-        text = lines[j].text
-        if not subtitle and byline is None and not dated and (sub := SUBTITLE_RE.match(text)) and looks_like_title(text[2:]):
-            subtitle = sub["text"]
-        elif byline is None and (parsed := parse_byline(text, rules.vocab, rules.surnames)):
-            byline = parsed
-        elif not dated and (m := WEB_DATE_RE.match(text)):
-            y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["iy"], m["im"], m["id"])
-            date, time = iso(y, mo, d), (m["time"] or "").replace("：", ":")
-            date_text = text[: m.end("d") + 1 if m["y"] else m.end("id")]
-            publisher = (m["publisher"] or publisher).strip()
-            dated = True
-        elif not dated and (m := SOURCE_RE.match(text)):
-            publisher = m["publisher"].strip()
-            dated = True
-        else:
-            break
-        used.append(j)
-        j = next_text(lines, j)
-    # A plain title line is a headline only with the lines that make it one.
-    # A plain title line, or a lone '# ' line without a place, is a headline only with the lines
-    # that make it one (a byline, a subtitle or a web date line), and never mid-paragraph.
-    lone = not kicker and region is None and bool(MD_TITLE_RE.match(lines[i].text))
-    plain = found_plain(lines, i, rules)
-    if (plain or lone) and byline is None and not dated and not subtitle:
+    used, title, kicker, region, region_from, printed, marked = found
+    tail = read_tail(lines, max(used), rules)
+    # A title without a Markdown mark or a dateline is a headline only with the lines that make
+    # it one (a byline, a subtitle or a web date line), and never starts mid-paragraph.
+    if not marked and not (tail.byline or tail.date or tail.publisher or tail.subtitle):
         return None
-    if plain and not after_text:
+    if not marked and region_from != "dateline" and not after_text:
         return None
+    byline = tail.byline
     if region is None and byline and byline.role:
         region = region_prefix(_strip_party(byline.role))
         region_from = "byline" if region else ""
+    used = [*used, *tail.used]
     source = Source(file=lines[i].file, start=lines[i].number, end=lines[max(used)].number)
     return Headline(
         region=region,
         region_from=region_from,
         title=title,
         kicker=kicker,
-        subtitle=subtitle,
+        subtitle=tail.subtitle,
         printed_headline=printed,
         byline=byline,
-        date=date,
-        date_text=date_text,
-        time=time,
-        publisher=publisher,
+        date=tail.date or page.date,
+        date_text=tail.date_text or page.date_text,
+        time=tail.time,
+        publisher=tail.publisher or page.publisher,
         source=source,
         lines=tuple(used),
     )
-
-
-def found_plain(lines: Sequence[Line], i: int, rules: HeadlineRules) -> bool:
-    """Tell whether the title at i is a plain line (no Markdown mark, no dateline)."""
-    text = lines[i].text
-    return not (MD_KICKER_RE.match(text) or MD_TITLE_RE.match(text) or _dateline(text, lines, i, rules.vocab))
 
 
 def _strip_party(role: str) -> str:
@@ -228,25 +289,31 @@ def _dateline(text: str, lines: Sequence[Line], i: int, vocab: Vocabulary) -> tu
 
 
 def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules):
-    """Read the kicker and title at i: (used, title, kicker, region, region_from, printed headline)."""
+    """Read the kicker and title at i.
+
+    Returns (used, title, kicker, region, region_from, printed headline, marked), where
+    `marked` says the title is known for a title by its form alone: a Markdown '## '+'# '
+    pair, a '# ' title led by its place, or a dateline."""
     text = lines[i].text
     used = [i]
     kicker = printed = ""
     region: Region | None = None
     region_from = ""
-    m = MD_KICKER_RE.match(text)
+    marked = False
+    m = MD_KICKER_RE.match(text) or PLAIN_KICKER_RE.match(text)
     if m:
         j = next_text(lines, i)
-        titled = MD_TITLE_RE.match(lines[j].text) if j is not None else None
-        if j is None or titled is None:
+        if j is None:
             return None
-        kicker, title = m["text"], titled["text"]
-        used.append(j)
-    elif m := MD_TITLE_RE.match(text):
-        title = m["text"]
-    elif dated := _dateline(text, lines, i, rules.vocab):
+        kicker, text = m["text"], lines[j].text
+        used = [i, j]
+        marked = bool(MD_KICKER_RE.match(lines[i].text) and MD_TITLE_RE.match(text))
+    if titled := MD_TITLE_RE.match(text):
+        title = titled["text"]
+    elif dated := _dateline(text, lines, used[-1], rules.vocab):
         region, title, j = dated
         region_from = "dateline"
+        marked = True
         if j is not None:
             used.append(j)
         else:
@@ -258,6 +325,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules):
     if region is None and (split := place_of_title(title, rules.vocab)):
         printed, (region, title) = title, split
         region_from = "title"
+        marked = marked or bool(titled)
     if region is None and kicker and (region := place_of_kicker(kicker)):
         region_from = "kicker"
-    return used, title.strip(), kicker.strip(), region, region_from, printed
+    return used, title.strip(), kicker.strip(), region, region_from, printed, marked

@@ -84,6 +84,19 @@ def drop_han_digit_spaces(text: str) -> str:
     return HAN_DIGIT_SPACE_RE.sub("", text)
 
 
+# Markdown bold marks around a run inside a line ('**坚持一盘棋。**作为…'): extraction markup,
+# not text. A line that is wholly bold is left for the block passes (a marked heading).
+INLINE_BOLD_RE = re.compile(r"\*\*(?P<inner>[^*\s][^*]*?)\*\*")
+WHOLE_BOLD_RE = re.compile(r"^\*\*[^*]+\*\*$")
+
+
+def drop_inline_bold(text: str) -> str:
+    """Remove Markdown bold marks around runs inside a line (never around the whole line)."""
+    if WHOLE_BOLD_RE.match(text):
+        return text
+    return INLINE_BOLD_RE.sub(lambda m: m["inner"], text)
+
+
 LinePass = Callable[[str], str]
 
 LINE_PASSES: tuple[tuple[str, LinePass], ...] = (
@@ -91,6 +104,7 @@ LINE_PASSES: tuple[tuple[str, LinePass], ...] = (
     ("full_width_punctuation", full_width_punctuation),
     ("full_width_brackets", full_width_brackets),
     ("drop_han_digit_spaces", drop_han_digit_spaces),
+    ("drop_inline_bold", drop_inline_bold),
 )
 
 
@@ -186,32 +200,59 @@ def unwrap(lines: Sequence[Line], width: float | None) -> list[Paragraph]:
     # Indentation marks paragraph starts only where the text uses it for most paragraphs.
     indented = sum(ln.indent for ln in texts)
     uses_indent = indented >= 3 and indented < len(texts)
+    alone = _set_apart(texts) if uses_indent else set()
     paragraphs: list[Paragraph] = []
     parts: list[Line] = []
     breaks: list[int] = []
     gap = 0
     gap_before = 0
+    removed = after_removed = False
     for line in lines:
         if not line.text:
             gap += 1
+            removed = removed or line.removed
             continue
-        starts = uses_indent and line.indent
-        if parts and not starts and _joins(parts, line.text, gap, width):
+        if uses_indent and parts:
+            # Indented text: an indented line starts a paragraph, any other continues it,
+            # except a line set apart between paragraphs (a heading).
+            joins = not line.indent and line.number not in alone and parts[-1].number not in alone
+        else:
+            joins = bool(parts) and _joins(parts, line.text, gap, width)
+        if joins:
             if gap:
                 breaks.append(sum(len(p.text) for p in parts))
             parts.append(line)
         else:
             if parts:
-                paragraphs.append(_paragraph(parts, breaks, gap_before))
-            parts, breaks, gap_before = [line], [], gap
+                paragraphs.append(_paragraph(parts, breaks, gap_before, after_removed))
+            parts, breaks, gap_before, after_removed = [line], [], gap, removed
         gap = 0
+        removed = False
     if parts:
-        paragraphs.append(_paragraph(parts, breaks, gap_before))
+        paragraphs.append(_paragraph(parts, breaks, gap_before, after_removed))
     return paragraphs
 
 
-def _paragraph(parts: list[Line], breaks: list[int], gap_before: int) -> Paragraph:
+def _set_apart(texts: Sequence[Line]) -> set[int]:
+    """Line numbers of unindented heading-shaped lines standing between indented paragraphs."""
+    alone = set()
+    for k, line in enumerate(texts):
+        before = texts[k - 1] if k else None
+        after = texts[k + 1] if k + 1 < len(texts) else None
+        if (
+            not line.indent
+            and heading_shaped(line.text)
+            and after is not None
+            and after.indent
+            and (before is None or ends_sentence(before.text))
+        ):
+            alone.add(line.number)
+    return alone
+
+
+def _paragraph(parts: list[Line], breaks: list[int], gap_before: int, after_removed: bool = False) -> Paragraph:
     return Paragraph(
+        after_removed=after_removed,
         text="".join(p.text for p in parts),
         source=Source(file=parts[0].file, start=parts[0].number, end=parts[-1].number),
         gap_before=gap_before,

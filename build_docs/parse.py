@@ -14,7 +14,7 @@ from .blocks import BodyRules, structure
 from .bylines import Surnames, parse_signature
 from .data import Boilerplate, Vocabulary
 from .errors import Problem
-from .headlines import Headline, HeadlineRules, PageInfo, headline_at, page_info
+from .headlines import Headline, HeadlineRules, PageInfo, front_matter, headline_at, page_info
 from .kinds import BlockKind, NoteKind
 from .normalise import NormalisedSeed, column_width, unwrap
 from .records import Article, Line, Note, Paragraph, Region, Source
@@ -95,6 +95,13 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
     headlines: list[Headline] = []
     segments: list[list[Line]] = [[]]
     i = 0
+    if fenced := front_matter(lines):
+        end, page = fenced
+        for line in lines[: end + 1]:
+            if line.text:
+                notes.append(_line_note(NoteKind.METADATA, line, raw, "Markdown 文件头（front matter），不是正文"))
+            segments[-1].append(replace(line, text="", removed=True))
+        i = end + 1
     while i < len(lines):
         line = lines[i]
         text = line.text
@@ -110,7 +117,7 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
             page = (
                 PageInfo(date=info.date, date_text=info.date_text, publisher=info.publisher or page.publisher) if info else page
             )
-            segments[-1].append(replace(line, text=""))
+            segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
         before = next((ln.text for ln in reversed(segments[-1]) if ln.text), "")

@@ -29,6 +29,7 @@ class Line:
     number: int
     text: str
     indent: bool = False  # the raw line began with an indentation (a paragraph's first line)
+    removed: bool = False  # a furniture or metadata line, blanked: it breaks paragraphs like a blank line
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,6 +50,7 @@ class Paragraph:
     gap_before: int  # blank lines before it in the seed
     breaks: tuple[int, ...] = ()
     joins: int = 0  # line breaks removed to make it
+    after_removed: bool = False  # a furniture line (a picture placeholder, say) stood just before it
 
 
 @dataclass(frozen=True, kw_only=True)

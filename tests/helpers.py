@@ -38,3 +38,60 @@ def body_han(article: Article) -> str:
 
 def compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def parse_text(text: str, name: str = "seeds/t.txt"):
+    """Recover the articles of one literal seed text (no rendering, no conversion)."""
+    from build_docs import normalise, parse
+    from build_docs.ingest import decode_seed
+
+    problems: list = []
+    seed = decode_seed(name, text.encode("utf-8"), problems)
+    assert seed is not None, problems
+    rules = _rules()
+    return parse.settle_orphans([parse.recover_file(normalise.normalise_seed(seed), rules)])[0]
+
+
+_RULES: list = []
+
+
+def _rules():
+    from build_docs import data, parse
+
+    if not _RULES:
+        _RULES.append(
+            parse.Rules(
+                vocab=data.load_vocabulary(),
+                surnames=data.load_surnames(),
+                boilerplate=data.load_boilerplate(),
+                line_kinds=data.load_line_kinds(),
+            )
+        )
+    return _RULES[0]
+
+
+def assert_parses(seed_text: str, expected: list[dict]) -> None:
+    """Check the articles recovered from a literal seed text, field by field.
+
+    Each expected article names only the fields it checks: region ('省/市/区'), title, kicker,
+    subtitle, authors, role, date, time, publisher, signature, and blocks as (kind, text) pairs
+    with kind one of heading, paragraph, caption, credit."""
+    recovered = parse_text(seed_text)
+    assert not recovered.problems, [str(p) for p in recovered.problems]
+    assert len(recovered.articles) == len(expected), [a.title for a in recovered.articles]
+    for article, want in zip(recovered.articles, expected, strict=True):
+        got = {
+            "region": f"{article.region.province}/{article.region.city}/{article.region.district}",
+            "title": article.title,
+            "kicker": article.kicker,
+            "subtitle": article.subtitle,
+            "authors": list(article.authors),
+            "role": article.role,
+            "date": article.date,
+            "time": article.time,
+            "publisher": article.publisher,
+            "signature": article.signature,
+            "blocks": [(b.kind.record_name, b.text) for b in article.blocks],
+        }
+        for key, value in want.items():
+            assert got[key] == value, f"{key}: expected {value!r}, got {got[key]!r}"
