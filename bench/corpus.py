@@ -205,10 +205,19 @@ def run(corpus: Path) -> tuple[str, dict]:
     used: set[int] = set()
     rows = []
     for article in truth["articles"]:
-        seed = compact((corpus / "seeds" / article["file"]).read_text(encoding="utf-8"))
+        seed = compact(_decoded(corpus / "seeds" / article["file"]))
         seed = seed.replace(",", "，").replace(":", "：")
         rows.append(score(article, pick(article, records["articles"], used), seed))
     return report(rows, stderr)
+
+
+def _decoded(path: Path) -> str:
+    """Read a seed as the generator does (UTF-8, UTF-16, GB18030)."""
+    sys.path.insert(0, str(ROOT))
+    from build_docs.ingest import decode_seed
+
+    seed = decode_seed(path.name, path.read_bytes(), [])
+    return "\n".join(seed.lines) if seed else ""
 
 
 RECORDED_RE = re.compile(

@@ -72,11 +72,24 @@ def parse_byline(text: str, vocab: Vocabulary, surnames: Surnames) -> Byline | N
     found = _role_and_names(body.split(), vocab, surnames)
     if found:
         return found
-    if re.fullmatch(f"[{HAN}]{{4,30}}", body) and body.endswith(vocab.organisation_suffixes):
+    if re.fullmatch(f"[{HAN}]{{4,30}}", body) and body.endswith(vocab.organisation_suffixes) and _names_a_body(body):
         return Byline(role="", authors=(body,), padded=False)
     if marked:
         return Byline(role="", authors=(body,), padded=False)
     return None
+
+
+# An organisation that signs an article names itself from the top: the Party, or a place.
+ORGANISATION_START_RE = re.compile(r"^(?:中共|中国|共青团|全国|国家)")
+
+
+def _names_a_body(text: str) -> bool:
+    """Tell whether a text begins like an organisation's name: 中共…, or a place (厦门市…)."""
+    if ORGANISATION_START_RE.match(text):
+        return True
+    from .regions import starts_with_place  # the gazetteer, only for an organisation candidate
+
+    return starts_with_place(text)
 
 
 def _role_and_names(tokens: list[str], vocab: Vocabulary, surnames: Surnames) -> Byline | None:

@@ -212,9 +212,10 @@ def unwrap(lines: Sequence[Line], width: float | None) -> list[Paragraph]:
             gap += 1
             removed = removed or line.removed
             continue
-        if uses_indent and parts:
-            # Indented text: an indented line starts a paragraph, any other continues it,
-            # except a line set apart between paragraphs (a heading).
+        if uses_indent and parts and (line.indent or not gap):
+            # Indented text: an indented line starts a paragraph, any other right below continues
+            # it, except a line set apart between paragraphs (a heading). Across a blank line the
+            # usual rule decides (a column break, or a fragment moved out of place).
             joins = not line.indent and line.number not in alone and parts[-1].number not in alone
         else:
             joins = bool(parts) and _joins(parts, line.text, gap, width)
@@ -234,19 +235,21 @@ def unwrap(lines: Sequence[Line], width: float | None) -> list[Paragraph]:
 
 
 def _set_apart(texts: Sequence[Line]) -> set[int]:
-    """Line numbers of unindented heading-shaped lines standing between indented paragraphs."""
-    alone = set()
+    """Line numbers of unindented heading-shaped lines (one or two) set between indented paragraphs."""
+    alone: set[int] = set()
     for k, line in enumerate(texts):
-        before = texts[k - 1] if k else None
-        after = texts[k + 1] if k + 1 < len(texts) else None
-        if (
-            not line.indent
-            and heading_shaped(line.text)
-            and after is not None
-            and after.indent
-            and (before is None or ends_sentence(before.text))
-        ):
-            alone.add(line.number)
+        if line.indent or not heading_shaped(line.text) or (k and not ends_sentence(texts[k - 1].text)):
+            continue
+        for run in (1, HEADING_MAX_LINES):
+            group = texts[k : k + run]
+            after = texts[k + run] if k + run < len(texts) else None
+            if (
+                len(group) == run
+                and all(not g.indent and heading_shaped(g.text) for g in group)
+                and (after is None or after.indent)
+            ):
+                alone.update(g.number for g in group)
+                break
     return alone
 
 
@@ -261,6 +264,8 @@ def _paragraph(parts: list[Line], breaks: list[int], gap_before: int, after_remo
     )
 
 
+# A heading is set on one line, or two (a head and its second line).
+HEADING_MAX_LINES = 2
 # How much wider than the column a line may be and still be one of its wrapped lines
 # (a closing quote or a figure can overhang).
 OVERHANG = 1.5

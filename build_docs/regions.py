@@ -134,3 +134,10 @@ def most_named_district(text: str, vocab: Vocabulary) -> tuple[Region, int] | No
         return None
     n, province, city, county = counts[0]
     return Region(province=province, city=city or province, district=county), n
+
+
+def starts_with_place(text: str) -> bool:
+    """Tell whether a text begins with the name of a province, prefecture or county (full or short)."""
+    found = _parse(text[:20])
+    names = [found.get(k) for k in ("province", "city", "county")]
+    return any(n and (text.startswith(n) or text.startswith(n[:2])) for n in names if n)
