@@ -117,6 +117,7 @@ def render_pages(
     pages["regions.md"] = env.get_template("regions.md.j2").render(provinces=provinces)
     pages["notes.md"] = env.get_template("notes.md.j2").render(
         sections=_note_sections(handbook.notes),
+        problems=handbook.problems,
         seeds=handbook.seeds,
         changes=_change_table(handbook.change_counts),
         declared=handbook.declared,

@@ -152,3 +152,35 @@ def test_real_seeds_build_after_copying(tmp_path):
     copy = tmp_path / "seeds"
     shutil.copytree(SEEDS, copy)
     assert len(generate(copy, "seeds").handbook.districts) == 8
+
+
+PLACELESS = """# 一篇没有地方的文章
+
+周晓光  吴  迪
+
+文章里没有写明任何地方。这是唯一的一段。
+"""
+
+
+def test_lenient_build_leaves_out_the_bad_file_and_lists_it_first_on_the_notes_page(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": GOOD, "b.txt": PLACELESS, "c.txt": b"\xff\xfe\xfd bad"})
+    result = generate(folder, "seeds", strict=False)
+    districts = [d.region.district for d in result.handbook.districts]
+    assert districts == ["湖里区"]
+    assert any(w.startswith("seeds/b.txt:1: headline without a place") for w in result.warnings)
+    assert any(w.startswith("seeds/c.txt:1: undecodable bytes") for w in result.warnings)
+    notes = result.files["notes.md"]
+    assert notes.index("## 未能发表的文件") < notes.index("## 原始文本")
+    assert "seeds/b.txt:1: headline without a place" in notes
+
+
+def test_strict_cli_fails_on_one_bad_file_and_lenient_cli_publishes_the_rest(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": GOOD, "b.txt": PLACELESS})
+    common = [sys.executable, "-m", "build_docs", "--seeds", str(folder), "--pdf-dir", str(tmp_path / "no-pdf")]
+    strict = subprocess.run([*common, "--strict", "--docs", str(tmp_path / "strict")], capture_output=True, text=True, cwd=ROOT)
+    assert strict.returncode == 1 and "b.txt:1: headline without a place" in strict.stderr
+    assert not (tmp_path / "strict").exists()
+    lenient = subprocess.run([*common, "--docs", str(tmp_path / "lenient")], capture_output=True, text=True, cwd=ROOT)
+    assert lenient.returncode == 0, lenient.stderr
+    assert "warning:" in lenient.stderr and "b.txt:1: headline without a place" in lenient.stderr
+    assert (tmp_path / "lenient" / "records.json").is_file()
