@@ -81,17 +81,28 @@ def draft(kind: BlockKind, text: str, para: Paragraph, level: int = 0) -> Draft:
 
 
 def take_signature(drafts: Drafts, rules: BodyRules) -> PassResult:
-    """Take a closing '（作者为…）' signature out of the body: it gives the author's role, not text."""
-    for i in range(len(drafts) - 1, -1, -1):
-        d = drafts[i]
-        if d.kind is not BlockKind.PARAGRAPH:
-            continue
-        signature = parse_signature(d.text)
-        if signature is None:
-            return drafts, ()
-        note = _note(NoteKind.SIGNATURE, d.block.source, f"文末署名，作者身份：{signature.role}", text=d.text)
-        return drafts[:i] + drafts[i + 1 :], (note,)
-    return drafts, ()
+    """Take a closing '（作者为…）' signature out of the body: it gives the author's role, not text.
+
+    A signature closes an article; text after one (extraction put the next article's body
+    there) is kept in place and reported for review."""
+    found = [(i, s) for i, d in enumerate(drafts) if d.kind is BlockKind.PARAGRAPH and (s := parse_signature(d.text))]
+    if not found:
+        return drafts, ()
+    i, signature = found[-1]
+    d = drafts[i]
+    notes = [_note(NoteKind.SIGNATURE, d.block.source, f"文末署名，作者身份：{signature.role}", text=d.text)]
+    after = [x for x in drafts[i + 1 :] if x.kind is BlockKind.PARAGRAPH]
+    if after:
+        notes.append(
+            _note(
+                NoteKind.REVIEW,
+                d.block.source,
+                f"文末署名之后还有 {len(after)} 段，可能属于另一篇文章",
+                text=after[0].text[:40],
+                suggestion=f"{after[0].block.source.file}:{after[0].block.source.start}:\n  headline: ?",
+            )
+        )
+    return drafts[:i] + drafts[i + 1 :], tuple(notes)
 
 
 def classify(drafts: Drafts, rules: BodyRules) -> PassResult:

@@ -264,6 +264,8 @@ def _paragraph(parts: list[Line], breaks: list[int], gap_before: int, after_remo
     )
 
 
+# A closing quotation mark or bracket at the end of a line.
+CLOSED_RE = re.compile(r"[”’」』）)》]$")
 # A heading is set on one line, or two (a head and its second line).
 HEADING_MAX_LINES = 2
 # How much wider than the column a line may be and still be one of its wrapped lines
@@ -298,6 +300,8 @@ def _cut_mid_sentence(parts: list[Line], nxt: str, width: float | None) -> bool:
     prev = parts[-1].text
     if width is None and prev.endswith(("：", ":")):
         return False  # a paragraph that introduces what follows
+    if width is None and CLOSED_RE.search(prev) and not word_across(prev, nxt):
+        return False  # a line of free text that closes a quotation or a bracket has ended
     if len(parts) > 1:
         return True
     if width is not None and display_width(prev) > width + OVERHANG:

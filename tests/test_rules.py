@@ -552,3 +552,36 @@ def test_utf16_with_bom_and_old_mac_line_ends_decode():
     assert seed_file is not None and not problems
     assert seed_file.encoding == "utf-16-le (with BOM)"
     assert seed_file.lines == ("湖北宜都市：茶园里的党员先锋队", "", "宜都市的茶园里，党员带头采茶。")
+
+
+def test_signature_in_mid_article_is_never_a_heading_and_what_follows_is_reported():
+    recovered = parse_text(
+        seed("""
+        # 把好事办到群众心坎上
+
+        李  明
+
+        群众的事再小也是大事。我们坚持把问题解决在基层。
+
+        （作者为山东省巨野县委书记）
+
+        另一篇文章的开头落在了这里，这一段没有自己的标题。
+        """)
+    )
+    (article,) = recovered.articles
+    assert article.signature == "（作者为山东省巨野县委书记）" and article.role == "山东省巨野县委书记"
+    assert [b.kind.record_name for b in article.blocks] == [P, P]
+    assert any(n.kind is NoteKind.REVIEW and "文末署名之后还有 1 段" in n.message for n in recovered.notes)
+
+
+def test_a_web_paragraph_closing_a_quotation_without_a_full_stop_is_not_glued_to_the_next():
+    assert_parses(
+        seed("""
+        湖北宜都市：茶园里的党员先锋队
+
+        茶农们说，这就是他们心里的“定心丸”
+
+        合作社的负责人向记者介绍了他们的经验。
+        """),
+        [{"blocks": [(P, "茶农们说，这就是他们心里的“定心丸”"), (P, "合作社的负责人向记者介绍了他们的经验。")]}],
+    )
