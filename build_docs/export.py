@@ -22,10 +22,13 @@ def block_record(block: Block) -> dict:
 
 def article_record(district: District, article: Article) -> dict:
     """One article as plain data, in the order the README documents."""
+    return {"id": f"{district.slug}-{article.ident}", "district": district.slug, **article_fields(article)}
+
+
+def article_fields(article: Article) -> dict:
+    """What an article's record says of it, apart from where it is published."""
     region = article.region
     return {
-        "id": f"{district.slug}-{article.ident}",
-        "district": district.slug,
         "region": {
             "province": region.province,
             # Municipalities (北京, 天津, 上海, 重庆) have no prefecture city.

@@ -79,19 +79,15 @@ def assert_parses(seed_text: str, expected: list[dict]) -> None:
     recovered = parse_text(seed_text)
     assert not recovered.problems, [str(p) for p in recovered.problems]
     assert len(recovered.articles) == len(expected), [a.title for a in recovered.articles]
+    from build_docs.export import article_fields
+
     for article, want in zip(recovered.articles, expected, strict=True):
+        record = article_fields(article)
+        region = record["region"]
         got = {
-            "region": f"{article.region.province}/{article.region.city}/{article.region.district}",
-            "title": article.title,
-            "kicker": article.kicker,
-            "subtitle": article.subtitle,
-            "authors": list(article.authors),
-            "role": article.role,
-            "date": article.date,
-            "time": article.time,
-            "publisher": article.publisher,
-            "signature": article.signature,
-            "blocks": [(b.kind.record_name, b.text) for b in article.blocks],
+            **record,
+            "region": f"{region['province']}/{region['city']}/{region['district']}",
+            "blocks": [(b["kind"], b["text"]) for b in record["blocks"]],
         }
         for key, value in want.items():
             assert got[key] == value, f"{key}: expected {value!r}, got {got[key]!r}"
