@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import convert, crossref, data, export, index, ingest, normalise, parse, render, review, write
+from . import convert, crossref, data, export, index, ingest, names, normalise, parse, render, review, write
 from .errors import Problem, raise_if
 from .progress import Stages
 from .records import Handbook
@@ -56,7 +56,7 @@ def generate(
         search_terms = data.load_search_terms()
         themes = data.load_themes()
         glossary = data.load_glossary()
-        keep, protected_names, fixed = convert.load_protected()
+        terms = convert.load_protected()
 
     with stage("ingest"):
         seeds, problems = ingest.read_seeds_leniently(seeds_dir, shown_as)
@@ -115,7 +115,13 @@ def generate(
             if asset.is_file():
                 pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
     with stage("convert"):
-        converter = convert.Converter(script, place_names(handbook, vocab) + list(protected_names), keep, fixed, work_dir)
+        table = names.load_table(terms.keep, terms.surnames, convert.plain_converter(script), script, work_dir.parent)
+        text = "\n".join(content for content in pages.values() if isinstance(content, str))
+        authors = [a for d in districts for article in d.articles for a in article.authors]
+        people = names.people_in(text, authors, vocab.person_titles, terms.surnames, terms.surnames_in_text, table)
+        converter = convert.Converter(
+            script, place_names(handbook, vocab), terms, work_dir, people=people, places=names.places_in(text, table)
+        )
         hant = converter.convert_pages(pages)
         for name, (hans_pdf, hant_pdf) in downloads.items():
             pages[f"downloads/{name}.pdf"], hant[f"downloads/{name}.pdf"] = hans_pdf.read_bytes(), hant_pdf.read_bytes()

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import opencc
 
 from .data import DATA_DIR, load_yaml, raise_if
 from .errors import Problem, fail
+from .names import protect
 
 OPENCC_SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 # Script-only configurations: they change character forms, never vocabulary.
@@ -26,58 +28,107 @@ REFUSED_CONFIGS = ("s2twp", "s2hkp")
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
-def load_protected(path: Path = DATA_DIR / "protected_terms.yml") -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
-    """Load protected_terms.yml: kept characters, extra names, fixed forms."""
+@dataclass(frozen=True, kw_only=True)
+class ProtectedTerms:
+    """What protected_terms.yml declares: kept name characters, surnames, names, fixed phrases."""
+
+    name_characters: dict[str, str]  # character -> why a name keeps it
+    surnames: dict[str, str]  # surname -> its Traditional form
+    surnames_in_text: tuple[str, ...]  # surnames looked for in running text
+    names: tuple[str, ...]
+    fixed: dict[str, str]
+
+    @property
+    def keep(self) -> frozenset[str]:
+        return frozenset(self.name_characters)
+
+
+def load_protected(path: Path = DATA_DIR / "protected_terms.yml") -> ProtectedTerms:
+    """Load protected_terms.yml, naming the file and key of every problem."""
     problems: list[Problem] = []
     raw = load_yaml(path, problems)
     raise_if(problems)
-    if not isinstance(raw, dict) or set(raw) != {"keep", "names", "fixed"}:
-        fail(Problem(file=str(path), line=0, message="expected exactly the keys 'keep', 'names' and 'fixed'"))
-    keep, names, fixed = raw["keep"] or [], raw["names"] or [], raw["fixed"] or {}
-    if not all(isinstance(c, str) and len(c) == 1 for c in keep):
-        problems.append(Problem(file=str(path), line=0, message="key 'keep': expected single characters"))
+    keys = {"name_characters", "surnames", "surnames_in_text", "names", "fixed"}
+    if not isinstance(raw, dict) or set(raw) != keys:
+        fail(Problem(file=str(path), line=0, message=f"expected exactly the keys {', '.join(sorted(keys))}"))
+    characters, surnames = raw["name_characters"] or {}, raw["surnames"] or {}
+    names, fixed = raw["names"] or [], raw["fixed"] or {}
+    in_text = raw["surnames_in_text"] or []
+    if not isinstance(in_text, list) or not all(isinstance(s, str) and s in surnames for s in in_text):
+        problems.append(
+            Problem(file=str(path), line=0, message="key 'surnames_in_text': expected surnames listed under 'surnames'")
+        )
+    if not isinstance(characters, dict) or not all(
+        isinstance(c, str) and len(c) == 1 and isinstance(r, str) and r for c, r in characters.items()
+    ):
+        problems.append(
+            Problem(file=str(path), line=0, message="key 'name_characters': expected single characters, each with its reason")
+        )
+    if not isinstance(surnames, dict) or not all(
+        isinstance(s, str) and isinstance(t, str) and len(s) == len(t) == 1 for s, t in surnames.items()
+    ):
+        problems.append(
+            Problem(file=str(path), line=0, message="key 'surnames': expected single characters mapped to their Traditional form")
+        )
     if not all(isinstance(n, str) and n for n in names):
         problems.append(Problem(file=str(path), line=0, message="key 'names': expected non-empty strings"))
     if not isinstance(fixed, dict) or not all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in fixed.items()):
         problems.append(Problem(file=str(path), line=0, message="key 'fixed': expected a mapping of simplified: traditional"))
     raise_if(problems)
-    return frozenset(keep), tuple(names), dict(fixed)
+    return ProtectedTerms(
+        name_characters=dict(characters),
+        surnames=dict(surnames),
+        surnames_in_text=tuple(in_text),
+        names=tuple(names),
+        fixed=dict(fixed),
+    )
+
+
+def plain_converter(config: str) -> opencc.OpenCC:
+    """OpenCC with its own configuration (checked against the allowed ones)."""
+    _check_config(config)
+    return opencc.OpenCC(f"{config}.json")
+
+
+def _check_config(config: str) -> None:
+    if config in REFUSED_CONFIGS:
+        fail(
+            Problem(
+                file="convert",
+                line=0,
+                message=(
+                    f"OpenCC config '{config}' rewrites vocabulary (社区→社群, 联系→聯絡) inside quoted text; "
+                    f"use one of {', '.join(ALLOWED_CONFIGS)}"
+                ),
+            )
+        )
+    if config not in ALLOWED_CONFIGS:
+        fail(
+            Problem(file="convert", line=0, message=f"unknown OpenCC config '{config}'; use one of {', '.join(ALLOWED_CONFIGS)}")
+        )
 
 
 class Converter:
     """An OpenCC converter whose phrase dictionary puts the project's names first."""
 
-    def __init__(self, config: str, names: Iterable[str], keep: frozenset[str], fixed: dict[str, str], work_dir: Path):
-        if config in REFUSED_CONFIGS:
-            raise_if(
-                [
-                    Problem(
-                        file="convert",
-                        line=0,
-                        message=(
-                            f"OpenCC config '{config}' rewrites vocabulary (社区→社群, 联系→聯絡) inside quoted text; "
-                            f"use one of {', '.join(ALLOWED_CONFIGS)}"
-                        ),
-                    )
-                ]
-            )
-        if config not in ALLOWED_CONFIGS:
-            raise_if(
-                [
-                    Problem(
-                        file="convert",
-                        line=0,
-                        message=f"unknown OpenCC config '{config}'; use one of {', '.join(ALLOWED_CONFIGS)}",
-                    )
-                ]
-            )
+    def __init__(
+        self,
+        config: str,
+        names: Iterable[str],
+        terms: ProtectedTerms,
+        work_dir: Path,
+        people: Iterable[str] = (),
+        places: Mapping[str, str] | None = None,
+    ):
+        plain = plain_converter(config)
         self.config = config
-        plain = opencc.OpenCC(f"{config}.json")
-        entries: dict[str, str] = {}
-        for name in sorted(set(names)):
+        entries: dict[str, str] = dict(places or {})
+        for name in sorted(set(names) | set(terms.names)):
             if HAN_RE.search(name):
-                entries[name] = "".join(ch if ch in keep else _char(plain, ch) for ch in name)
-        entries.update(fixed)
+                entries[name] = protect(name, plain.convert(name), terms.keep)
+        for person in sorted(set(people)):
+            entries[person] = protect(person, plain.convert(person), terms.keep, terms.surnames)
+        entries.update(terms.fixed)
         self.protected = tuple(sorted(entries.items()))
         work_dir.mkdir(parents=True, exist_ok=True)
         phrases = work_dir / f"protected-{config}.txt"
@@ -133,12 +184,6 @@ def jieba_dictionary(converter: Converter) -> str:
         source = Path(jieba.__file__).resolve().parent / "dict.txt"
         _JIEBA_CACHE[key] = converter.convert(source.read_text(encoding="utf-8"))
     return _JIEBA_CACHE[key]
-
-
-def _char(converter: opencc.OpenCC, ch: str) -> str:
-    """Convert one character on its own (first candidate)."""
-    out = converter.convert(ch)
-    return out if len(out) == 1 else ch
 
 
 def _config(config: str, phrases: Path, identity: Path) -> dict:

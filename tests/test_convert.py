@@ -90,16 +90,16 @@ def test_urls_ids_and_front_matter_keys_are_untouched(result):
 
 
 def test_vocabulary_rewriting_configs_are_refused(tmp_path):
-    keep, names, fixed = load_protected()
+    terms = load_protected()
     for config in ("s2twp", "s2hkp"):
         with pytest.raises(BuildError, match="rewrites vocabulary"):
-            Converter(config, names, keep, fixed, tmp_path)
+            Converter(config, [], terms, tmp_path)
 
 
 @pytest.mark.parametrize("config", ["s2t", "s2hk"])
 def test_other_script_only_configs_keep_the_protected_names(tmp_path, config):
-    keep, names, fixed = load_protected()
-    converter = Converter(config, [*names, "湖里区", "湖里"], keep, fixed, tmp_path)
+    terms = load_protected()
+    converter = Converter(config, ["湖里区", "湖里"], terms, tmp_path)
     assert converter.convert("湖里区的社区").startswith("湖里區")
     assert "社群" not in converter.convert("社区")
 
