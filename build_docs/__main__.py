@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import convert
 from .build import build
 from .errors import BuildError
 from .progress import Stages, console_reporter
@@ -29,6 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--make-pdf", action="store_true", help="also render the book PDFs into --pdf-dir (needs WeasyPrint)")
     parser.add_argument("--script", default="s2tw", help="OpenCC config for the Traditional build: s2tw (default), s2t or s2hk")
     parser.add_argument(
+        "--quotes",
+        choices=convert.QUOTE_STYLES,
+        default="corner",
+        help="quotation marks of the Traditional build: corner 「」『』 (Taiwan usage, default) or keep “ ” ‘ ’",
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="fail on any problem (make site does); by default a seed file with a problem is left out "
@@ -46,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             pdf_dir=Path(args.pdf_dir),
             stage=stages,
             strict=args.strict,
+            quotes=args.quotes,
         )
         if args.make_pdf:
             from .pdf import write_pdfs

@@ -25,6 +25,7 @@ class Result:
     converter: convert.Converter
     report: str
     warnings: tuple[str, ...] = ()
+    quotes: str = "corner"
 
 
 WORK_DIR = Path(__file__).resolve().parent.parent / ".cache" / "opencc"
@@ -38,6 +39,7 @@ def generate(
     pdf_dir: Path | None = None,
     stage: Stages | None = None,
     strict: bool = True,
+    quotes: str = "corner",
 ) -> Result:
     """Run every stage up to conversion; nothing but OpenCC's generated config is written.
 
@@ -107,7 +109,8 @@ def generate(
         cross, warnings = crossref.build_cross_index(districts, themes, glossary, "build_docs/data/themes.yml")
     with stage("render"):
         downloads = find_downloads(pdf_dir, districts)
-        pages = render.render_pages(handbook, cross, render.make_environment(), frozenset(downloads))
+        env = render.make_environment()
+        pages = render.render_pages(handbook, cross, env, frozenset(downloads))
         pages["records.json"] = export.records_json(handbook)
         pages["records.schema.json"] = export.SCHEMA_PATH.read_bytes()
         pages[".jieba_user.txt"] = search_dictionary(handbook, search_terms, glossary, vocab)
@@ -123,15 +126,25 @@ def generate(
             script, place_names(handbook, vocab), terms, work_dir, people=people, places=names.places_in(text, table)
         )
         hant = converter.convert_pages(pages)
+        ui = env.globals["ui"]
+        pages = {path: ui.resolve(c, "zh-Hans") if isinstance(c, str) else c for path, c in pages.items()}
+        hant = {path: ui.resolve(convert.quotes(c, quotes), "zh-Hant") if isinstance(c, str) else c for path, c in hant.items()}
         for name, (hans_pdf, hant_pdf) in downloads.items():
             pages[f"downloads/{name}.pdf"], hant[f"downloads/{name}.pdf"] = hans_pdf.read_bytes(), hant_pdf.read_bytes()
         hans_map, hant_map = convert.query_maps(converter, pages, hant)
         pages["assets/query-map.js"], hant["assets/query-map.js"] = hans_map, hant_map
         hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
-        report = review.conversion_report(handbook, converter)
+        report = review.conversion_report(handbook, converter, ui.table, terms.keep, table.ordinary)
     warnings = [str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))] + list(warnings)
     return Result(
-        handbook=handbook, cross=cross, files=pages, hant_files=hant, converter=converter, report=report, warnings=tuple(warnings)
+        handbook=handbook,
+        cross=cross,
+        files=pages,
+        hant_files=hant,
+        converter=converter,
+        report=report,
+        warnings=tuple(warnings),
+        quotes=quotes,
     )
 
 
@@ -175,10 +188,11 @@ def build(
     pdf_dir: Path | None = None,
     stage: Stages | None = None,
     strict: bool = True,
+    quotes: str = "corner",
 ) -> Result:
     """Generate both scripts and write them, and the conversion review, only if every stage succeeded."""
     stage = stage or Stages()
-    result = generate(seeds_dir, shown_as, script, pdf_dir=pdf_dir, stage=stage, strict=strict)
+    result = generate(seeds_dir, shown_as, script, pdf_dir=pdf_dir, stage=stage, strict=strict, quotes=quotes)
     with stage("write"):
         write.write_tree(result.files, docs_dir)
         write.write_tree(result.hant_files, hant_dir or docs_dir.parent / f"{docs_dir.name}-zh-Hant")

@@ -213,3 +213,13 @@ def _config(config: str, phrases: Path, identity: Path) -> dict:
     for stage in chain[1:]:
         stage["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [same, stage["dict"]]}
     return base
+
+
+QUOTE_STYLES = ("corner", "keep")
+# Taiwan sets quotations in corner brackets, nested ones in double corner brackets.
+CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+
+
+def quotes(text: str, style: str = "corner") -> str:
+    """Set a Traditional text's quotation marks in the chosen style."""
+    return text.translate(CORNER_QUOTES) if style == "corner" else text

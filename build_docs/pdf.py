@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .build import Result
+from .convert import quotes
 from .render import make_environment
 
 # Noto CJK defaults to Japanese glyph shapes unless the regional face is named explicitly.
@@ -36,8 +37,8 @@ def book_html(result: Result, lang: str, districts=None) -> str:
         single=districts is not None,
     )
     if lang == "zh-Hant":
-        html = result.converter.convert(html).replace('lang="zh-Hans"', 'lang="zh-Hant"')
-    return html
+        html = quotes(result.converter.convert(html), result.quotes).replace('lang="zh-Hans"', 'lang="zh-Hant"')
+    return env.globals["ui"].resolve(html, lang)
 
 
 def write_pdfs(result: Result, out_dir: Path) -> list[Path]:

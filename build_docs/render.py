@@ -14,6 +14,7 @@ from .crossref import CrossIndex
 from .kinds import NoteKind
 from .records import Handbook, Note
 from .regions import pinyin_slug
+from .ui import UiStrings, load_ui_strings
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -63,6 +64,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["h"] = html_text
+    env.globals["ui"] = UiStrings(load_ui_strings())
     return env
 
 
@@ -122,7 +124,7 @@ def render_pages(
         changes=_change_table(handbook.change_counts),
         declared=handbook.declared,
     )
-    pages[".nav.yml"] = _nav(handbook, provinces, cross)
+    pages[".nav.yml"] = _nav(handbook, provinces, cross, env.globals["ui"])
     return pages
 
 
@@ -159,18 +161,18 @@ def _change_table(counts) -> list[tuple[str, str, str, int]]:
     return sorted(counts)
 
 
-def _nav(handbook: Handbook, provinces, cross: CrossIndex) -> str:
+def _nav(handbook: Handbook, provinces, cross: CrossIndex, ui: UiStrings) -> str:
     """Write the navigation for the MkDocs hook: home, districts by province, themes, notes."""
-    nav: list = [{"首页": "index.md"}]
-    regions: list = [{"地区索引": "regions.md"}]
+    nav: list = [{ui("首页"): "index.md"}]
+    regions: list = [{ui("地区索引"): "regions.md"}]
     for province, cities in provinces:
         entries = []
         for _, districts in cities:
             for d in districts:
                 entries.append({d.region.district: f"districts/{d.slug}.md"})
         regions.append({province: entries})
-    nav.append({"地区": regions})
-    nav.append({"主题": [{"主题总览": "themes/index.md"}] + [{t.name: f"themes/{t.slug}.md"} for t in cross.themes]})
-    nav.append({"术语表": "glossary.md"})
-    nav.append({"校勘记": "notes.md"})
+    nav.append({ui("地区"): regions})
+    nav.append({ui("主题"): [{ui("主题总览"): "themes/index.md"}] + [{t.name: f"themes/{t.slug}.md"} for t in cross.themes]})
+    nav.append({ui("术语表"): "glossary.md"})
+    nav.append({ui("校勘记"): "notes.md"})
     return yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)

@@ -8,6 +8,8 @@ import pytest
 
 from build_docs.convert import Converter, load_protected
 from build_docs.errors import BuildError
+from build_docs.kinds import BlockKind
+from build_docs.records import Block
 
 from .helpers import SEEDS, build_from
 
@@ -104,9 +106,65 @@ def test_other_script_only_configs_keep_the_protected_names(tmp_path, config):
     assert "社群" not in converter.convert("社区")
 
 
-def test_review_report_lists_protected_names_and_second_opinion(result):
+def test_review_report_lists_every_disagreement_with_its_reason_and_counts_them(result):
     report = result.report
     assert "| 湖里区 | 湖里區 |" in report
-    assert "两个转换器不一致之处" in report
-    for fixed_error in ("首籤", "帶頭髮動", "鼓巖"):
-        assert fixed_error not in report.split("不一致之处", 1)[1]
+    rows = [
+        line
+        for line in report.split("## 三种读法不一致之处", 1)[1].split("## 看似专名", 1)[0].splitlines()
+        if line.startswith("| `")
+    ]
+    counted = int(re.search(r"三种读法不一致的位置：(\d+) 处", report)[1])
+    assert rows and len(rows) == counted  # every position listed, none grouped away
+    assert all(line.rstrip(" |").split("|")[-1].strip() for line in rows)  # each with its reason
+    fields = {line.split("|")[2].strip() for line in rows}
+    assert {"正文", "界面文字"} <= fields
+    for fixed_error in ("首籤", "帶頭髮動", "鼓巖", "新徵程"):
+        assert fixed_error not in report.split("## 三种读法不一致之处", 1)[1]
+
+
+def test_review_flags_a_name_like_run_that_breaks_the_keep_rule(tmp_path):
+    from build_docs import names
+    from build_docs.records import Article, District, Handbook, Region, Source
+    from build_docs.review import conversion_report
+
+    terms = load_protected()
+    table = names.NameTable(places={}, ordinary=frozenset({"示范"}))
+    block = Block(kind=BlockKind.PARAGRAPH, text="虚构的锦斗村和示范村都在这里。", source=Source(file="t", start=1, end=1))
+    region = Region(province="福建省", city="厦门市", district="湖里区")
+    article = Article(region=region, title="标题", kicker="", headline=Source(file="t", start=1, end=1), blocks=(block,))
+    handbook = Handbook(districts=(District(region=region, slug="x", articles=(article,)),), notes=(), seeds=())
+    report = conversion_report(handbook, Converter("s2tw", [], terms, tmp_path), {}, terms.keep, table.ordinary)
+    flagged = [
+        line for line in report.split("## 看似专名", 1)[1].split("## 受保护的专名", 1)[0].splitlines() if line.startswith("| `")
+    ]
+    assert any("锦斗村" in line for line in flagged) and not any("示范村" in line for line in flagged)
+
+
+def test_taiwan_quotes_nest_and_can_be_kept():
+    from build_docs.convert import quotes
+
+    text = "他说：“大家都叫它‘聚宝盆’，真好。”"
+    assert quotes(text) == "他说：「大家都叫它『聚宝盆』，真好。」"
+    assert quotes(text, "keep") == text
+
+
+def test_traditional_pages_use_corner_quotes_and_declared_interface_wording(result):
+    hant = {path: c for path, c in result.hant_files.items() if isinstance(c, str) and path.endswith(".md")}
+    assert not any(q in c for c in hant.values() for q in "“”‘’")
+    assert any("「" in c for c in hant.values())
+    assert "將滑鼠停在上面" in hant["glossary.md"] and "鼠標" not in hant["glossary.md"]
+    assert "列印" in hant["index.md"] and "打印" not in hant["index.md"]
+    assert "點選數字" in hant["themes/index.md"]
+    assert "鼠标停留" in result.files["glossary.md"]  # the Simplified site keeps its own wording
+
+
+def test_an_interface_string_without_a_traditional_form_fails_naming_the_table():
+    from build_docs.ui import UiStrings
+
+    ui = UiStrings({"作者": "作者"})
+    text = ui("作者") + ui("未登记的说明")
+    with pytest.raises(BuildError, match="ui_strings.yml: no zh-Hant form for the interface string '未登记的说明'"):
+        ui.resolve(text, "zh-Hant")
+    ui = UiStrings({"共 {n} 篇": "共 {n} 篇"})
+    assert ui.resolve(ui("共 {n} 篇", n=3), "zh-Hant") == "共 3 篇"
