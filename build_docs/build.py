@@ -126,7 +126,7 @@ def generate(
             script, place_names(handbook, vocab), terms, work_dir, people=people, places=names.places_in(text, table)
         )
         hant = converter.convert_pages(pages)
-        ui = env.globals["ui"]
+        ui = render.ui_of(env)
         pages = {path: ui.resolve(c, "zh-Hans") if isinstance(c, str) else c for path, c in pages.items()}
         hant = {path: ui.resolve(convert.quotes(c, quotes), "zh-Hant") if isinstance(c, str) else c for path, c in hant.items()}
         for name, (hans_pdf, hant_pdf) in downloads.items():

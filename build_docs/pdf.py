@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .build import Result
 from .convert import quotes
-from .render import make_environment
+from .render import make_environment, ui_of
 
 # Noto CJK defaults to Japanese glyph shapes unless the regional face is named explicitly.
 FONTS = {"zh-Hans": "Noto Serif CJK SC", "zh-Hant": "Noto Serif CJK TC"}
@@ -38,7 +38,7 @@ def book_html(result: Result, lang: str, districts=None) -> str:
     )
     if lang == "zh-Hant":
         html = quotes(result.converter.convert(html), result.quotes).replace('lang="zh-Hans"', 'lang="zh-Hant"')
-    return env.globals["ui"].resolve(html, lang)
+    return ui_of(env).resolve(html, lang)
 
 
 def write_pdfs(result: Result, out_dir: Path) -> list[Path]:

@@ -68,6 +68,13 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     return env
 
 
+def ui_of(env: jinja2.Environment) -> UiStrings:
+    """The interface strings a render recorded (the environment's `ui`)."""
+    ui = env.globals["ui"]
+    assert isinstance(ui, UiStrings)
+    return ui
+
+
 def render_pages(
     handbook: Handbook, cross: CrossIndex, env: jinja2.Environment, downloads: frozenset[str] = frozenset()
 ) -> dict[str, str | bytes]:
@@ -124,7 +131,7 @@ def render_pages(
         changes=_change_table(handbook.change_counts),
         declared=handbook.declared,
     )
-    pages[".nav.yml"] = _nav(handbook, provinces, cross, env.globals["ui"])
+    pages[".nav.yml"] = _nav(handbook, provinces, cross, ui_of(env))
     return pages
 
 

@@ -153,7 +153,7 @@ def _names_to_check(
 
     A run is name-like when its core holds a kept character that no ordinary word around it
     explains (示范村, 干部包村 are phrases) and no function word (的, 和, 名 …)."""
-    out = []
+    out: list[str] = []
     if len(ours) != len(reading.text):
         return out
     seen: set[tuple[int, int]] = set()
