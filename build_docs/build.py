@@ -118,12 +118,13 @@ def generate(
             if asset.is_file():
                 pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
     with stage("convert"):
-        table = names.load_table(terms.keep, terms.surnames, convert.plain_converter(script), script, work_dir.parent)
+        plain = convert.plain_converter(script)
+        table = names.load_table(terms.keep, terms.surnames, plain, script, work_dir.parent)
         text = "\n".join(content for content in pages.values() if isinstance(content, str))
         authors = [a for d in districts for article in d.articles for a in article.authors]
         people = names.people_in(text, authors, vocab.person_titles, terms.surnames, terms.surnames_in_text, table)
         converter = convert.Converter(
-            script, place_names(handbook, vocab), terms, work_dir, people=people, places=names.places_in(text, table)
+            script, place_names(handbook, vocab), terms, work_dir, people=people, places=names.places_in(text, table), plain=plain
         )
         hant = converter.convert_pages(pages)
         ui = render.ui_of(env)

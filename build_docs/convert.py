@@ -119,8 +119,9 @@ class Converter:
         work_dir: Path,
         people: Iterable[str] = (),
         places: Mapping[str, str] | None = None,
+        plain: opencc.OpenCC | None = None,
     ):
-        plain = plain_converter(config)
+        plain = plain or plain_converter(config)
         self.config = config
         entries: dict[str, str] = dict(places or {})
         for name in sorted(set(names) | set(terms.names)):
