@@ -8,6 +8,8 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from build_docs.convert import quotes
+
 from .helpers import ROOT, SEEDS, build_from
 
 PDF_DIR = ROOT / "pdf"
@@ -51,7 +53,7 @@ def test_text_layer_has_every_title_and_body_in_the_right_script(result, lang):
             title = re.sub(r"\s+", "", article.title)
             sample = next(b.text for b in article.blocks if b.kind == "para")[:20]
             if lang == "zh-Hant":
-                title, sample = result.converter.convert(title), result.converter.convert(sample)
+                title, sample = quotes(result.converter.convert(title)), quotes(result.converter.convert(sample))
             assert title in text and re.sub(r"\s+", "", sample) in text, (lang, title)
     if lang == "zh-Hant":
         assert "湖里區" in text and "湖裏" not in text and "湖裡" not in text

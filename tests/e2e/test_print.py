@@ -39,7 +39,7 @@ def _print(page: Page, url: str) -> tuple[int, str]:
     ("path", "title", "sample"),
     [
         ("districts/yunnan-qujing-qilin/", "智慧党建按下城市基层治理“快进键”", "配备网格员3688名"),
-        ("zh-Hant/districts/yunnan-qujing-qilin/", "智慧黨建按下城市基層治理“快進鍵”", "配備網格員3688名"),
+        ("zh-Hant/districts/yunnan-qujing-qilin/", "智慧黨建按下城市基層治理「快進鍵」", "配備網格員3688名"),
     ],
 )
 def test_printed_district_page_has_the_article_and_none_of_the_site_chrome(page: Page, site_server: str, path, title, sample):
