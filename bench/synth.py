@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_docs.build import generate  # noqa: E402
+from build_docs.build import BuildConfig, generate  # noqa: E402
 from build_docs.data import load_vocabulary  # noqa: E402
 from build_docs.regions import short_name  # noqa: E402
 
@@ -59,7 +59,7 @@ def wrap(text: str, rng: random.Random, width: int = 17) -> list[str]:
 def make_corpus(out_dir: Path, n: int, seed: int = 0) -> int:
     """Write n synthetic articles into out_dir; return the number of files."""
     vocab = load_vocabulary()
-    real = generate(ROOT / "seeds", "seeds")
+    real = generate(BuildConfig(seeds=ROOT / "seeds", shown_as="seeds"))
     templates = [a for d in real.handbook.districts for a in d.articles]
     taken = {a.region.district for a in templates}
     places = [p for p in gazetteer_districts() if p[2] not in taken]

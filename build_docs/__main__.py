@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import convert
-from .build import build
+from .build import BuildConfig, build, generate, review_queue
 from .errors import BuildError
 from .progress import Stages, console_reporter
 
@@ -36,25 +36,39 @@ def main(argv: list[str] | None = None) -> int:
         help="quotation marks of the Traditional build: corner 「」『』 (Taiwan usage, default) or keep “ ” ‘ ’",
     )
     parser.add_argument(
+        "--corrections",
+        default=None,
+        help="declared editorial corrections (default: corrections.yml beside the seeds folder, when present)",
+    )
+    parser.add_argument(
+        "--review",
+        action="store_true",
+        help="print the review queue (decisions taken on weak evidence, most doubtful first) and write nothing",
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="fail on any problem (make site does); by default a seed file with a problem is left out "
         "and its problems lead the editorial notes",
     )
     args = parser.parse_args(argv)
-    stages = Stages(console_reporter())
+    config = BuildConfig(
+        seeds=Path(args.seeds),
+        shown_as=args.seeds.rstrip("/"),
+        docs=Path(args.docs),
+        hant_docs=Path(args.hant_docs) if args.hant_docs else None,
+        script=args.script,
+        quotes=args.quotes,
+        corrections=Path(args.corrections) if args.corrections else None,
+        pdf_dir=Path(args.pdf_dir),
+        strict=args.strict,
+    )
+    stages = Stages(console_reporter() if not args.review else None)
     try:
-        result = build(
-            Path(args.seeds),
-            Path(args.docs),
-            shown_as=args.seeds.rstrip("/"),
-            hant_dir=Path(args.hant_docs) if args.hant_docs else None,
-            script=args.script,
-            pdf_dir=Path(args.pdf_dir),
-            stage=stages,
-            strict=args.strict,
-            quotes=args.quotes,
-        )
+        if args.review:
+            print(review_queue(generate(config, stages)))
+            return 0
+        result = build(config, stages)
         if args.make_pdf:
             from .pdf import write_pdfs
 

@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .bylines import Surnames, parse_signature
+from .corrections import NONE as NO_CORRECTIONS
+from .corrections import Correction, Corrections
 from .data import Boilerplate, Vocabulary
 from .kinds import BlockKind, NoteKind
 from .records import Block, Note, Paragraph, Source
@@ -31,6 +33,8 @@ NUMBERED_SUBSECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[�
 # A run-in lead: the paragraph's first sentence, short, followed by more text.
 LEAD_RE = re.compile(r"^(?P<lead>[^。！？：；]{2,23}[。！？])(?=\S)")
 CAPTION_MAX_WIDTH = 60
+KIND_LABELS = {BlockKind.HEADING: "小标题", BlockKind.PARAGRAPH: "正文段落", BlockKind.CAPTION: "图片说明",
+               BlockKind.CREDIT: "图片来源"}  # fmt: skip
 # A heading set on more than this many lines in a row is not a heading but a list.
 HEADING_MAX_LINES = 2
 # An abbreviation the article defines: '（以下简称“青创空间”）'.
@@ -61,6 +65,7 @@ class BodyRules:
     vocab: Vocabulary
     surnames: Surnames
     line_kinds: tuple[Boilerplate, ...]
+    corrections: Corrections = NO_CORRECTIONS
 
 
 Drafts = tuple[Draft, ...]
@@ -68,8 +73,41 @@ PassResult = tuple[Drafts, tuple[Note, ...]]
 BlockPass = Callable[[Drafts, BodyRules], PassResult]
 
 
-def _note(kind: NoteKind, source: Source, message: str, text: str = "", suggestion: str = "") -> Note:
-    return Note(kind=kind, source=source, message=message, text=text, suggestion=suggestion)
+def _note(kind: NoteKind, source: Source, message: str, text: str = "", suggestion: str = "", doubt: int = 0) -> Note:
+    return Note(kind=kind, source=source, message=message, text=text, suggestion=suggestion, doubt=doubt)
+
+
+# How doubtful each kind of weak decision is: the review queue lists the most doubtful first.
+DOUBT = {
+    "position": 5,  # a body given to a headline by position only
+    "region_body": 4,  # a place taken from the body, none in the headline
+    "fragment": 4,  # an article that stops mid-sentence with no unique fragment to rejoin
+    "after_signature": 4,  # text after a closing signature
+    "heading": 3,  # a heading guessed from its shape alone
+    "caption": 3,  # a caption guessed without a ▲ mark
+    "byline": 3,  # a byline of an unknown shape
+    "fragment_length": 2,  # a fragment whose length could not be told
+    "region_byline": 2,  # a place taken from a byline role or a signature, not a dateline
+    "date": 1,  # no date found
+}
+
+
+def suggest(source: Source, action: str) -> str:
+    """The corrections.yml entry that would settle a decision at a source line."""
+    return f"- at: {source.file}:{source.start}\n  {action}"
+
+
+def correction_note(correction: Correction, line: int, original: str, result: str) -> Note:
+    """Record that a declared correction took effect: where, what it said, the text before and after."""
+    message = f"编者订正（{correction.describe()}）：{result}" + (f"。{correction.note}" if correction.note else "")
+    return Note(kind=NoteKind.CORRECTION, source=Source(file=correction.file, start=line, end=line), message=message,
+                suggestion=original, origin=correction.origin)  # fmt: skip
+
+
+def _declared(d: Draft, rules: BodyRules, action: str) -> tuple[object, Correction] | None:
+    """The value an editor declared for an action on any line of a draft's paragraph."""
+    s = d.para.source
+    return rules.corrections.value(s.file, s.start, s.end, action)
 
 
 def draft(kind: BlockKind, text: str, para: Paragraph, level: int = 0) -> Draft:
@@ -99,7 +137,8 @@ def take_signature(drafts: Drafts, rules: BodyRules) -> PassResult:
                 d.block.source,
                 f"文末署名之后还有 {len(after)} 段，可能属于另一篇文章",
                 text=after[0].text[:40],
-                suggestion=f"{after[0].block.source.file}:{after[0].block.source.start}:\n  headline: ?",
+                suggestion=suggest(after[0].block.source, "kind: boilerplate"),
+                doubt=DOUBT["after_signature"],
             )
         )
     return drafts[:i] + drafts[i + 1 :], tuple(notes)
@@ -111,15 +150,23 @@ def classify(drafts: Drafts, rules: BodyRules) -> PassResult:
     notes: list[Note] = []
     for d in drafts:
         text, para = d.text, d.para
+        if (declared := _declared(d, rules, "kind")) and declared[0] != "boilerplate":
+            kind_name, correction = declared
+            kind = {"heading": BlockKind.HEADING, "paragraph": BlockKind.PARAGRAPH, "caption": BlockKind.CAPTION,
+                    "credit": BlockKind.CREDIT}[str(kind_name)]  # fmt: skip
+            level = int(str(correction.actions.get("level", 3))) if kind is BlockKind.HEADING else 0
+            out.append(replace(draft(kind, text, para, level=level), fixed=True))
+            notes.append(correction_note(correction, correction.line, text, f"定为{KIND_LABELS[kind]}"))
+            continue
         if m := MD_HEADING_RE.match(text):
             out.append(draft(BlockKind.HEADING, m["text"], para, level=len(m["marks"])))
             continue
         if (m := BOLD_HEADING_RE.match(text)) and heading_shaped(m["text"]):
             out.append(draft(BlockKind.HEADING, m["text"], para, level=3))
             continue
-        declared = next((k for k in rules.line_kinds if k.pattern.search(text)), None)
-        if declared:
-            kind = {"paragraph": BlockKind.PARAGRAPH, "caption": BlockKind.CAPTION, "credit": BlockKind.CREDIT}[declared.kind]
+        line_kind = next((k for k in rules.line_kinds if k.pattern.search(text)), None)
+        if line_kind:
+            kind = {"paragraph": BlockKind.PARAGRAPH, "caption": BlockKind.CAPTION, "credit": BlockKind.CREDIT}[line_kind.kind]
             out.append(replace(draft(kind, text, para), fixed=True))
             continue
         if CAPTION_MARK_RE.match(text):
@@ -149,7 +196,8 @@ def classify(drafts: Drafts, rules: BodyRules) -> PassResult:
                     para.source,
                     "无▲标记，按版面推断为图片说明（前有多个空行、仅一句）",
                     text=text,
-                    suggestion=f"{para.source.file}:{para.source.start}:\n  kind: paragraph",
+                    suggestion=suggest(para.source, "kind: caption"),
+                    doubt=DOUBT["caption"],
                 )
             )
             continue
@@ -202,7 +250,8 @@ def find_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
                 d.block.source,
                 "仅凭行的长短与位置判为小标题（无编号，文中无并列小标题）",
                 text=d.text,
-                suggestion=f"{d.block.source.file}:{d.block.source.start}:\n  kind: paragraph",
+                suggestion=suggest(d.block.source, "kind: heading"),
+                doubt=DOUBT["heading"],
             )
         )
     return tuple(out), tuple(notes)
@@ -238,7 +287,7 @@ def level_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
     has_sections = any(d.kind is BlockKind.HEADING and NUMBERED_SECTION_RE.match(d.text) for d in drafts)
     out = []
     for d in drafts:
-        if d.kind is BlockKind.HEADING:
+        if d.kind is BlockKind.HEADING and not d.fixed:
             level = (
                 4
                 if has_sections and NUMBERED_SUBSECTION_RE.match(d.text)
@@ -258,20 +307,27 @@ def rejoin_fragment(drafts: Drafts, rules: BodyRules) -> PassResult:
     the article introduces people and abbreviations (a news article introduces a person with
     a title before naming them bare)."""
     blocks = list(drafts)
+    kept = {i for i, d in enumerate(blocks) if _declared(d, rules, "not_fragment")}
+    kept_notes = tuple(
+        correction_note(c, c.line, blocks[i].text, "不作错位片段处理")
+        for i in sorted(kept)
+        if (found := _declared(blocks[i], rules, "not_fragment")) and (c := found[1])
+    )
     dangling = [
         i
         for i, d in enumerate(blocks)
         if d.kind is BlockKind.PARAGRAPH
         and not d.fixed
+        and i not in kept
         and not ends_sentence(d.text)
         and (i + 1 == len(blocks) or blocks[i + 1].kind is BlockKind.HEADING)
     ]
     if not dangling:
-        return drafts, ()
+        return drafts, kept_notes
     candidates = [
         i
         for i, d in enumerate(blocks)
-        if d.kind is BlockKind.PARAGRAPH and i > 0 and i not in dangling and _prev_text_ends(blocks, i)
+        if d.kind is BlockKind.PARAGRAPH and i > 0 and i not in dangling and i not in kept and _prev_text_ends(blocks, i)
     ]
     glued = [i for i in candidates if len(dangling) == 1 and word_across(blocks[dangling[0]].text, blocks[i].text)]
     # A picture's place (its caption, or a placeholder line removed as furniture) is where
@@ -286,11 +342,12 @@ def rejoin_fragment(drafts: Drafts, rules: BodyRules) -> PassResult:
                 blocks[i].block.source,
                 f"段落止于句中（「…{blocks[i].text[-12:]}」），未找到唯一的接续片段，保持原样",
                 text=blocks[i].text,
-                suggestion=f"{blocks[i].block.source.file}:{blocks[i].block.source.start}:\n  join: false",
+                suggestion=suggest(blocks[i].block.source, "not_fragment: true"),
+                doubt=DOUBT["fragment"],
             )
             for i in dangling
         )
-        return drafts, notes
+        return drafts, kept_notes + notes
     d, o = dangling[0], orphans[0]
     # The run is the orphan and the paragraphs after it, up to a heading at most. Where it ends
     # is chosen by the order of introductions; failing that, at the next heading (the rest of
@@ -324,11 +381,12 @@ def rejoin_fragment(drafts: Drafts, rules: BodyRules) -> PassResult:
                 first.block.source,
                 f"错位片段的长度不能确定（{len(ties)} 种可能同样合理），取最短的 {len(run)} 段",
                 text=first.text,
-                suggestion=f"{first.block.source.file}:{first.block.source.start}:\n  not_fragment: true",
+                suggestion=suggest(first.block.source, "not_fragment: true"),
+                doubt=DOUBT["fragment_length"],
             )
         )
     moved = [replace(target, block=joined, para=replace(target.para, text=joined.text, breaks=()))] + run[1:]
-    return tuple(blocks[:o] + blocks[end:d] + moved + blocks[d + 1 :]), tuple(moved_notes)
+    return tuple(blocks[:o] + blocks[end:d] + moved + blocks[d + 1 :]), kept_notes + tuple(moved_notes)
 
 
 def _reordered(blocks: Sequence[Draft], o: int, end: int, d: int) -> list[str]:
@@ -378,6 +436,7 @@ def _prev_text_ends(blocks: Sequence[Draft], i: int) -> bool:
 def mark_leads(drafts: Drafts, rules: BodyRules) -> PassResult:
     """Mark run-in leads in bold; a lead broken by a blank line in the column is a section head."""
     out: list[Draft] = []
+    notes: list[Note] = []
     # The article's opening paragraph never has a run-in lead. A section's first paragraph is
     # usually its introduction; it has a lead only when the next paragraph has one too
     # (a parallel series such as '党建引领，从上推动。' / '村民自主，自下发力。').
@@ -396,6 +455,14 @@ def mark_leads(drafts: Drafts, rules: BodyRules) -> PassResult:
             following = drafts[index + 1] if index + 1 < len(drafts) else None
             if not (following and following.kind is BlockKind.PARAGRAPH and lead_of(following.text)):
                 lead = ""
+        if declared := _declared(d, rules, "lead"):
+            value, correction = declared
+            if value == "none" or (isinstance(value, str) and d.text.startswith(value)):
+                lead = "" if value == "none" else str(value)
+                notes.append(correction_note(correction, correction.line, d.text, f"段首加粗句：{lead or '无'}"))
+                out.append(replace(d, block=replace(d.block, lead=lead)))
+                after_heading = opening = False
+                continue
         if lead and not opening:
             if "，" in lead and any(0 < off < len(lead) for off in d.para.breaks):
                 out.append(draft(BlockKind.HEADING, lead, d.para, level=3))
@@ -405,7 +472,7 @@ def mark_leads(drafts: Drafts, rules: BodyRules) -> PassResult:
             d = replace(d, block=replace(d.block, lead=lead))
         out.append(d)
         after_heading = opening = False
-    return tuple(out), ()
+    return tuple(out), tuple(notes)
 
 
 def lead_of(text: str) -> str:

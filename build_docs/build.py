@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import convert, crossref, data, export, index, ingest, names, normalise, parse, render, review, write
+from . import convert, corrections, crossref, data, export, index, ingest, names, normalise, parse, render, review, write
 from .errors import Problem, raise_if
+from .kinds import NoteKind
 from .progress import Stages
-from .records import Handbook
+from .records import Handbook, Note
 from .regions import short_name
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "templates" / "assets"
@@ -31,21 +33,35 @@ class Result:
 WORK_DIR = Path(__file__).resolve().parent.parent / ".cache" / "opencc"
 
 
-def generate(
-    seeds_dir: Path,
-    shown_as: str | None = None,
-    script: str = "s2tw",
-    work_dir: Path = WORK_DIR,
-    pdf_dir: Path | None = None,
-    stage: Stages | None = None,
-    strict: bool = True,
-    quotes: str = "corner",
-) -> Result:
+@dataclass(frozen=True, kw_only=True)
+class BuildConfig:
+    """What one generator run is asked to do."""
+
+    seeds: Path
+    shown_as: str | None = None  # how seed paths are shown (seeds/x.txt); default: the folder as given
+    docs: Path = Path("docs")
+    hant_docs: Path | None = None  # default: <docs>-zh-Hant
+    script: str = "s2tw"  # OpenCC config of the Traditional build
+    quotes: str = "corner"  # the Traditional build's quotation marks: corner 「」 or keep “ ”
+    corrections: Path | None = None  # default: corrections.yml beside the seeds folder
+    pdf_dir: Path | None = None  # PDFs made by `make pdf`, offered as downloads
+    report: Path | None = None  # default: reports/conversion-report.md beside docs
+    strict: bool = True  # any problem fails the build; lenient leaves the file out
+    work_dir: Path = WORK_DIR
+
+    @property
+    def corrections_file(self) -> Path:
+        return self.corrections if self.corrections is not None else self.seeds.parent / "corrections.yml"
+
+
+def generate(config: BuildConfig, stage: Stages | None = None) -> Result:
     """Run every stage up to conversion; nothing but OpenCC's generated config is written.
 
     Strict, any problem fails the build. Lenient, a seed file with a problem is left out, its
     problems lead the editorial notes, and the rest is published. PDFs already made by
     `make pdf` in pdf_dir are offered as downloads; without them the pages carry no links."""
+    seeds_dir, shown_as, script, work_dir = config.seeds, config.shown_as, config.script, config.work_dir
+    pdf_dir, strict, quotes = config.pdf_dir, config.strict, config.quotes
     stage = stage or Stages()
     with stage("data"):
         rules = parse.Rules(
@@ -64,11 +80,15 @@ def generate(
         seeds, problems = ingest.read_seeds_leniently(seeds_dir, shown_as)
         if strict or not seeds:
             raise_if(problems)
+        declared = corrections.load_corrections(config.corrections_file, {Path(s.name).name: len(s.lines) for s in seeds})
+        rules = replace(rules, corrections=declared)
     with stage("normalise"):
         normalised = [normalise.normalise_seed(seed) for seed in seeds]
 
     with stage("parse"):
         recovered = parse.settle_orphans([parse.recover_file(n, rules) for n in normalised])
+        raise_if(unapplied(declared, recovered))
+        recovered = [replace(r, notes=settled_review(r.notes, declared)) for r in recovered]
         problems += [p for r in recovered for p in r.problems]
         if strict:
             raise_if(problems)
@@ -149,6 +169,26 @@ def generate(
     )
 
 
+def unapplied(declared: corrections.Corrections, recovered: Sequence[parse.Recovered]) -> list[Problem]:
+    """A declared correction that took effect nowhere is an error in corrections.yml."""
+    applied = {n.origin for r in recovered for n in r.notes if n.kind is NoteKind.CORRECTION}
+    problems = []
+    for c in declared.entries:
+        if c.origin not in applied:
+            where, line = c.origin.rsplit(":", 1)
+            problems.append(Problem(file=where, line=int(line), message=(
+                f"'{c.at}': '{c.describe()}' matches nothing there (no text, block, paragraph break or headline it can apply to)")))  # fmt: skip
+    return problems
+
+
+def settled_review(notes: Sequence[Note], declared: corrections.Corrections) -> tuple[Note, ...]:
+    """Drop review items an editor has settled with a correction on their lines (confirming counts)."""
+    return tuple(
+        n for n in notes
+        if not (n.kind is NoteKind.REVIEW and any(declared.at(n.source.file, line) for line in range(n.source.start, n.source.end + 1)))
+    )  # fmt: skip
+
+
 def find_downloads(pdf_dir: Path | None, districts) -> dict[str, tuple[Path, Path]]:
     """PDFs present in both scripts: 'handbook' and district slugs -> (zh-Hans file, zh-Hant file)."""
     found: dict[str, tuple[Path, Path]] = {}
@@ -179,25 +219,32 @@ def search_dictionary(handbook: Handbook, terms: tuple[str, ...], glossary, voca
     return "".join(f"{w} 50\n" for w in sorted(words))
 
 
-def build(
-    seeds_dir: Path,
-    docs_dir: Path,
-    shown_as: str | None = None,
-    hant_dir: Path | None = None,
-    script: str = "s2tw",
-    report: Path | None = None,
-    pdf_dir: Path | None = None,
-    stage: Stages | None = None,
-    strict: bool = True,
-    quotes: str = "corner",
-) -> Result:
+def build(config: BuildConfig, stage: Stages | None = None) -> Result:
     """Generate both scripts and write them, and the conversion review, only if every stage succeeded."""
     stage = stage or Stages()
-    result = generate(seeds_dir, shown_as, script, pdf_dir=pdf_dir, stage=stage, strict=strict, quotes=quotes)
+    result = generate(config, stage)
     with stage("write"):
-        write.write_tree(result.files, docs_dir)
-        write.write_tree(result.hant_files, hant_dir or docs_dir.parent / f"{docs_dir.name}-zh-Hant")
-        report = report or docs_dir.parent / "reports" / "conversion-report.md"
+        write.write_tree(result.files, config.docs)
+        write.write_tree(result.hant_files, config.hant_docs or config.docs.parent / f"{config.docs.name}-zh-Hant")
+        report = config.report or config.docs.parent / "reports" / "conversion-report.md"
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(result.report, encoding="utf-8")
     return result
+
+
+def review_queue(result: Result) -> str:
+    """The review queue as terminal text: files left out, then weak decisions, most doubtful first."""
+    handbook = result.handbook
+    items = sorted((n for n in handbook.notes if n.kind is NoteKind.REVIEW),
+                   key=lambda n: (-n.doubt, n.source.file, n.source.start))  # fmt: skip
+    lines = [f"review queue: {len(handbook.problems)} file problem(s), {len(items)} decision(s) to check", ""]
+    lines += [f"left out  {problem}" for problem in handbook.problems]
+    for note in items:
+        lines.append(f"[{note.doubt}] {note.source}  {note.message}")
+        if note.text:
+            lines.append(f"    原文：{note.text[:60]}")
+        if note.suggestion:
+            lines.append("    to confirm or correct, add to corrections.yml:")
+            lines += [f"      {row}" for row in note.suggestion.splitlines()]
+        lines.append("")
+    return "\n".join(lines)

@@ -36,6 +36,7 @@ class Byline:
     role: str
     authors: tuple[str, ...]
     padded: bool  # a name was printed with spaces inside it
+    known: bool = True  # False for a marked line read whole as the author (a shape no rule knows)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,7 +76,7 @@ def parse_byline(text: str, vocab: Vocabulary, surnames: Surnames) -> Byline | N
     if re.fullmatch(f"[{HAN}]{{4,30}}", body) and body.endswith(vocab.organisation_suffixes) and _names_a_body(body):
         return Byline(role="", authors=(body,), padded=False)
     if marked:
-        return Byline(role="", authors=(body,), padded=False)
+        return Byline(role="", authors=(body,), padded=False, known=False)
     return None
 
 

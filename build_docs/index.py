@@ -47,14 +47,16 @@ def check_conservation(seeds: Sequence[SeedFile], articles: Sequence[Article], n
     for article in articles:
         for block in article.blocks:
             accounted[block.source.file].update(han_chars(block.text))
+    added: dict[str, Counter[str]] = defaultdict(Counter)
     for note in notes:
         if note.kind.accounted:
             accounted[note.source.file].update(han_chars(note.text))
+        added[note.source.file].update(han_chars(note.added))  # text put in by a declared correction
     problems = []
     for seed in seeds:
         raw = Counter(han_chars("\n".join(seed.lines)))
         lost = raw - accounted[seed.name]
-        extra = accounted[seed.name] - raw
+        extra = accounted[seed.name] - raw - added[seed.name]
         if lost:
             line = _first_line_with(seed, lost)
             sample = "".join(sorted(lost.elements()))[:40]

@@ -39,6 +39,7 @@ class NoteKind(StrEnum):
 
     PROBLEM = ("problem", "未能发表的文件")
     REVIEW = ("review", "待核：证据不足的判断")
+    CORRECTION = ("correction", "编者订正", True)
     REMATCH = ("rematch", "标题与正文按内容重新匹配")
     POSITION = ("position", "按位置归属的正文")
     REGION = ("region", "地区的来源")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .records import Line, Paragraph, SeedFile, Source
@@ -194,8 +194,12 @@ STANDALONE_RE = re.compile(r"^(#{1,6}\s|[▲△■])")
 FREE_STANDALONE_MAX = 40
 
 
-def unwrap(lines: Sequence[Line], width: float | None) -> list[Paragraph]:
-    """Join wrapped lines into paragraphs, remembering blank lines that fell inside them."""
+def unwrap(lines: Sequence[Line], width: float | None, declared: Mapping[int, bool] | None = None) -> list[Paragraph]:
+    """Join wrapped lines into paragraphs, remembering blank lines that fell inside them.
+
+    `declared` gives, by line number, an editor's decision that overrides the rules: the line
+    continues the paragraph above (True) or begins one (False)."""
+    declared = declared or {}
     texts = [ln for ln in lines if ln.text]
     # Indentation marks paragraph starts only where the text uses it for most paragraphs.
     indented = sum(ln.indent for ln in texts)
@@ -212,7 +216,9 @@ def unwrap(lines: Sequence[Line], width: float | None) -> list[Paragraph]:
             gap += 1
             removed = removed or line.removed
             continue
-        if uses_indent and parts and (line.indent or not gap):
+        if parts and line.number in declared:
+            joins = declared[line.number]
+        elif uses_indent and parts and (line.indent or not gap):
             # Indented text: an indented line starts a paragraph, any other right below continues
             # it, except a line set apart between paragraphs (a heading). Across a blank line the
             # usual rule decides (a column break, or a fragment moved out of place).

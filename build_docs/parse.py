@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from .blocks import BodyRules, structure
-from .bylines import Surnames, parse_signature
+from .blocks import DOUBT, BodyRules, correction_note, structure, suggest
+from .bylines import Byline, Surnames, parse_signature
+from .corrections import METADATA, Corrections
+from .corrections import NONE as NO_CORRECTIONS
 from .data import Boilerplate, Vocabulary
 from .errors import Problem
-from .headlines import Headline, HeadlineRules, PageInfo, front_matter, headline_at, page_info
+from .headlines import Headline, HeadlineRules, PageInfo, front_matter, headline_at, next_text, page_info
 from .kinds import BlockKind, NoteKind
-from .normalise import NormalisedSeed, column_width, unwrap
+from .normalise import NormalisedSeed, column_width, normalise_line, unwrap
 from .records import Article, Line, Note, Paragraph, Region, Source
-from .regions import count_mentions, most_named_district, region_prefix, short_name
+from .regions import count_mentions, most_named_district, parse_place, region_prefix, short_name
 from .text import ends_sentence
 
 
@@ -30,6 +33,7 @@ class Rules:
     surnames: Surnames
     boilerplate: tuple[Boilerplate, ...]
     line_kinds: tuple[Boilerplate, ...]
+    corrections: Corrections = NO_CORRECTIONS
 
     @property
     def headline(self) -> HeadlineRules:
@@ -37,7 +41,7 @@ class Rules:
 
     @property
     def body(self) -> BodyRules:
-        return BodyRules(vocab=self.vocab, surnames=self.surnames, line_kinds=self.line_kinds)
+        return BodyRules(vocab=self.vocab, surnames=self.surnames, line_kinds=self.line_kinds, corrections=self.corrections)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,9 +92,11 @@ def _line_note(kind: NoteKind, line: Line, raw: Sequence[str], message: str) -> 
 
 def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
     """Find headline blocks, page metadata and furniture lines; unwrap the text between."""
-    lines = list(seed.lines)
+    corrections = rules.corrections
+    file = seed.seed.name
     raw = seed.seed.lines
-    notes: list[Note] = []
+    lines, notes = _correct_text(list(seed.lines), corrections)
+    problems: list[Problem] = []
     page = PageInfo()
     headlines: list[Headline] = []
     segments: list[list[Line]] = [[]]
@@ -109,6 +115,13 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
             segments[-1].append(line)
             i += 1
             continue
+        declared = [c for c in corrections.at(file, line.number, "kind") if c.actions["kind"] == "boilerplate"]
+        if declared:
+            notes.append(_line_note(NoteKind.BOILERPLATE, line, raw, "编者声明为样板文字（不是正文）"))
+            notes.append(correction_note(declared[0], line.number, raw[line.number - 1], "删去，列入校勘记"))
+            segments[-1].append(replace(line, text="", removed=True))
+            i += 1
+            continue
         rule = next((b for b in rules.boilerplate if b.pattern.search(text)), None)
         info = None if rule else page_info(text)
         if rule or info:
@@ -123,8 +136,17 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
         before = next((ln.text for ln in reversed(segments[-1]) if ln.text), "")
         headline = headline_at(lines, i, page, rules.headline, after_text=not before or ends_sentence(before))
         if headline:
+            headline, corrected, bad = _correct_headline(headline, lines, raw, corrections, rules.vocab)
+            notes += corrected
+            problems += bad
             for j in headline.lines:
                 notes.append(_line_note(NoteKind.HEADLINE, lines[j], raw, "标题区（解析为标题、作者、日期、来源）"))
+            if headline.byline and not headline.byline.known:
+                notes.append(
+                    Note(kind=NoteKind.REVIEW, source=headline.source, message="署名的格式无法识别，整行作为作者",
+                         text=headline.byline.authors[0], doubt=DOUBT["byline"],
+                         suggestion=suggest(headline.source, "authors: [姓名]\n  role: 职务"))
+                )  # fmt: skip
             if headline.byline and headline.byline.padded:
                 notes.append(
                     Note(
@@ -139,7 +161,6 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
             continue
         segments[-1].append(line)
         i += 1
-    problems: list[Problem] = []
     if not headlines:
         problems.append(
             Problem(
@@ -152,21 +173,23 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
     body_texts = [ln.text for seg in segments for ln in seg if ln.text]
     width = column_width(body_texts)
     bodies = []
+    joins = {c.line: bool(c.actions["join"]) for c in corrections.entries if c.file == Path(file).name and "join" in c.actions}
     for index, segment in enumerate(segments):
-        paragraphs = unwrap(segment, width)
+        paragraphs = unwrap(segment, width, joins)
         if paragraphs:
             bodies.append(Body(paragraphs=tuple(paragraphs), after=index - 1))
     for body in bodies:
         for p in body.paragraphs:
             if p.breaks:
                 notes.append(Note(kind=NoteKind.JOIN, source=p.source, message=f"段内空行 {len(p.breaks)} 处，已接续成段"))
+    notes += _join_notes(bodies, corrections, file, raw)
     if width is not None:
-        joins = sum(p.joins for b in bodies for p in b.paragraphs)
+        joins_made = sum(p.joins for b in bodies for p in b.paragraphs)
         notes.append(
             Note(
                 kind=NoteKind.WRAP,
                 source=Source(file=seed.seed.name, start=1, end=len(lines)),
-                message=f"窄栏硬换行（约 {width:g} 字一行）：合并断行 {joins} 处",
+                message=f"窄栏硬换行（约 {width:g} 字一行）：合并断行 {joins_made} 处",
             )
         )
     return FileParse(
@@ -174,16 +197,117 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
     )
 
 
-def match_bodies(parsed: FileParse, vocab: Vocabulary) -> tuple[list[tuple[Headline, Body]], list[Note], list[Problem]]:
-    """Give each body the headline whose district it names, position only as a fallback."""
+def _correct_text(lines: list[Line], corrections: Corrections) -> tuple[list[Line], list[Note]]:
+    """Apply declared `text` corrections (real misprints) to the lines they name."""
+    notes: list[Note] = []
+    out = []
+    for line in lines:
+        for c in corrections.at(line.file, line.number, "text"):
+            change = c.actions["text"]
+            assert isinstance(change, dict)
+            old, new = change["from"], change["to"]
+            if old not in line.text and normalise_line(old) in line.text:
+                old, new = normalise_line(old), normalise_line(new)
+            if old in line.text:
+                notes.append(
+                    replace(
+                        correction_note(c, line.number, line.text, f"「{old}」改为「{new}」：{c.reason}"),
+                        text=old,
+                        added=new,
+                    )
+                )
+                line = replace(line, text=line.text.replace(old, new, 1))
+        out.append(line)
+    return out, notes
+
+
+def _correct_headline(head: Headline, lines: Sequence[Line], raw: Sequence[str], corrections: Corrections, vocab: Vocabulary):
+    """Apply declared metadata to a headline block; a body line right below it that carries some joins it."""
+    used = list(head.lines)
+    j = next_text(lines, max(used))
+    while j is not None and any(k in METADATA for c in corrections.at(lines[j].file, lines[j].number) for k in c.actions):
+        used.append(j)
+        j = next_text(lines, j)
+    notes: list[Note] = []
+    problems: list[Problem] = []
+    changes: dict[str, object] = {}
+    for k in used:
+        for c in corrections.at(lines[k].file, lines[k].number):
+            actions = {a: v for a, v in c.actions.items() if a in METADATA}
+            if not actions:
+                continue
+            for action, value in actions.items():
+                if action == "region":
+                    region = parse_place(str(value), vocab) or region_prefix(str(value))
+                    if region is None:
+                        line = int(c.origin.rsplit(":", 1)[1])
+                        problems.append(Problem(file=c.origin.rsplit(":", 1)[0], line=line,
+                                                message=f"'{c.at}': region '{value}' is not a place the gazetteer resolves"))  # fmt: skip
+                        continue
+                    changes["region"], changes["region_from"] = region, "correction"
+                elif action == "authors":
+                    assert isinstance(value, list)
+                    role = str(actions.get("role", head.byline.role if head.byline else ""))
+                    changes["byline"] = Byline(role=role, authors=tuple(value), padded=False)
+                elif action == "role":
+                    byline = changes.get("byline") or head.byline or Byline(role="", authors=(), padded=False)
+                    assert isinstance(byline, Byline)
+                    changes["byline"] = replace(byline, role=str(value))
+                elif action == "date":
+                    changes["date"] = str(value)
+                    y, m, d = str(value).split("-")
+                    changes["date_text"] = f"{int(y)}年{int(m)}月{int(d)}日"
+                else:
+                    changes[action] = value
+            notes.append(correction_note(c, lines[k].number, raw[lines[k].number - 1], c.describe()))
+    if changes or len(used) != len(head.lines):
+        end = lines[max(used)].number
+        head = replace(head, lines=tuple(used), source=replace(head.source, end=end), **changes)  # type: ignore[arg-type]
+    return head, notes, problems
+
+
+def _join_notes(bodies: Sequence[Body], corrections: Corrections, file: str, raw: Sequence[str]) -> list[Note]:
+    """Say which declared joins and breaks took effect (a line joined on, or a paragraph begun there)."""
+    notes = []
+    for c in corrections.entries:
+        if c.file != Path(file).name or "join" not in c.actions:
+            continue
+        for body in bodies:
+            for p in body.paragraphs:
+                inside = p.source.start < c.line <= p.source.end
+                starts = p.source.start == c.line
+                if (c.actions["join"] and inside) or (not c.actions["join"] and starts):
+                    result = "与上一行接续成段" if c.actions["join"] else "从此行另起一段"
+                    notes.append(correction_note(c, c.line, raw[c.line - 1], result))
+    return notes
+
+
+def match_bodies(
+    parsed: FileParse, vocab: Vocabulary, corrections: Corrections = NO_CORRECTIONS, raw: Sequence[str] = ()
+) -> tuple[list[tuple[Headline, Body]], list[Note], list[Problem]]:
+    """Give each body the headline whose district it names, position only as a fallback.
+
+    A body an editor gave to a headline (`headline:` in corrections.yml) goes there first."""
     heads = parsed.headlines
     notes: list[Note] = []
     problems: list[Problem] = []
     owner: dict[int, int] = {}  # body index -> headline index
     claims: dict[int, tuple[int, int]] = {}  # headline index -> (score, body index)
+    for bi, body in enumerate(parsed.bodies):
+        given = corrections.value(parsed.file, body.source.start, body.source.end, "headline")
+        if not given:
+            continue
+        target, correction = given
+        number = int(str(target).rsplit(":", 1)[1])
+        hi = next((k for k, h in enumerate(heads) if Path(str(target).rsplit(":", 1)[0]).name == Path(h.source.file).name
+                   and h.source.start <= number <= h.source.end), None)  # fmt: skip
+        if hi is not None and hi not in owner.values():
+            owner[bi] = hi
+            notes.append(correction_note(correction, correction.line, raw[correction.line - 1] if raw else "",
+                                         f"正文归入 {heads[hi].source} 的标题「{heads[hi].title}」"))  # fmt: skip
     scores = [[count_mentions(b.text, h.region, vocab) if h.region else 0 for h in heads] for b in parsed.bodies]
     for bi, row in enumerate(scores):
-        if not row:
+        if not row or bi in owner:
             continue
         ranked = sorted(range(len(row)), key=lambda hi: (-row[hi], hi))
         best = ranked[0]
@@ -193,7 +317,8 @@ def match_bodies(parsed: FileParse, vocab: Vocabulary) -> tuple[list[tuple[Headl
             if best not in claims or claims[best][0] < row[best]:
                 claims[best] = (row[best], bi)
     for hi, (_, bi) in claims.items():
-        owner[bi] = hi
+        if hi not in owner.values():
+            owner[bi] = hi
     taken = set(owner.values())
     for bi, body in enumerate(parsed.bodies):
         if bi in owner:
@@ -209,9 +334,8 @@ def match_bodies(parsed: FileParse, vocab: Vocabulary) -> tuple[list[tuple[Headl
                     source=body.source,
                     message=f"正文未点名任何标题的地区，按位置归入 {head.source} 的标题",
                     text=body.paragraphs[0].text[:40],
-                    suggestion=f"{body.source.file}:{body.source.start}:\n  headline: {head.source.file}:{head.source.start}"
-                    if named
-                    else "",
+                    suggestion=suggest(body.source, f"headline: {head.source.file}:{head.source.start}") if named else "",
+                    doubt=DOUBT["position"] if named else 0,
                 )
             )
         else:
@@ -281,7 +405,8 @@ def build_article(head: Headline, body: Body, rules: Rules) -> tuple[Article | N
                     source=head.source,
                     message=f"标题区未写明地区，取正文提到最多的县级地区：{region.full}（{count} 次）",
                     text=head.title,
-                    suggestion=f"{head.source.file}:{head.source.start}:\n  region: {region.full}",
+                    suggestion=suggest(head.source, f"region: {region.full}"),
+                    doubt=DOUBT["region_body"],
                 )
             )
     if region is None:
@@ -298,7 +423,15 @@ def build_article(head: Headline, body: Body, rules: Rules) -> tuple[Article | N
             ],
         )
     if region_from in ("byline", "signature"):
-        notes.append(Note(kind=NoteKind.REGION, source=head.source, message=f"地区取自{REGION_FROM[region_from]}：{region.full}"))
+        notes.append(
+            Note(kind=NoteKind.REVIEW, source=head.source, message=f"地区取自{REGION_FROM[region_from]}，不是电头：{region.full}",
+                 text=head.title, suggestion=suggest(head.source, f"region: {region.full}"), doubt=DOUBT["region_byline"])
+        )  # fmt: skip
+    if not head.date:
+        notes.append(
+            Note(kind=NoteKind.REVIEW, source=head.source, message="原文没有日期（无版面日期、网页日期或版次）",
+                 text=head.title, suggestion=suggest(head.source, "date: YYYY-MM-DD"), doubt=DOUBT["date"])
+        )  # fmt: skip
     article = Article(
         region=region,
         title=head.title,
@@ -324,7 +457,7 @@ def recover_file(seed: NormalisedSeed, rules: Rules) -> Recovered:
     parsed = split_file(seed, rules)
     notes = list(parsed.notes)
     problems = list(parsed.problems)
-    pairs, matched_notes, match_problems = match_bodies(parsed, rules.vocab)
+    pairs, matched_notes, match_problems = match_bodies(parsed, rules.vocab, rules.corrections, seed.seed.lines)
     notes += matched_notes
     problems += match_problems
     articles: list[Article] = []
@@ -336,7 +469,23 @@ def recover_file(seed: NormalisedSeed, rules: Rules) -> Recovered:
             articles.append(article)
     matched = {id(head) for head, _ in pairs}
     orphans = tuple(head for head in parsed.headlines if id(head) not in matched)
+    corrected = [n for n in notes if n.kind is NoteKind.CORRECTION]
+    articles = [_with_provenance(a, corrected, rules.corrections) for a in articles]
     return Recovered(file=parsed.file, articles=tuple(articles), notes=tuple(notes), problems=tuple(problems), orphans=orphans)
+
+
+def _with_provenance(article: Article, corrected: Sequence[Note], corrections: Corrections) -> Article:
+    """Record on an article the declared corrections that took effect in its lines."""
+    spans = [(article.headline.start, article.headline.end)]
+    for block in article.blocks:
+        spans += [(block.source.start, block.source.end), *block.source.also]
+    by_origin = {c.origin: c for c in corrections.entries}
+    applied: list[tuple[str, str, str, str]] = []
+    for note in corrected:
+        c = by_origin.get(note.origin)
+        if c and any(a <= note.source.start <= b for a, b in spans) and note.origin not in (x[0] for x in applied):
+            applied.append((c.origin, c.at, c.describe(), c.note))
+    return replace(article, corrections=tuple(applied)) if applied else article
 
 
 def settle_orphans(recovered: Sequence[Recovered]) -> list[Recovered]:

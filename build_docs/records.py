@@ -105,6 +105,7 @@ class Article:
     printed_headline: str = ""  # the headline as printed when the place was cut off the title
     signature: str = ""  # a closing '（作者为…）' line, as printed
     region_from: str = ""  # which part of the article gave the place
+    corrections: tuple[tuple[str, str, str, str], ...] = ()  # (origin, seed line, actions, note) applied to it
     headline: Source
     blocks: tuple[Block, ...]
     ident: str = ""
@@ -124,6 +125,9 @@ class Note:
     message: str
     text: str = ""  # verbatim text concerned (removed lines are quoted in full)
     suggestion: str = ""  # for review notes: what an editor could declare to settle it
+    doubt: int = 0  # for review notes: how doubtful the decision is (higher first)
+    added: str = ""  # for text corrections: what the correction put in place of `text`
+    origin: str = ""  # for corrections: the entry that made it ('corrections.yml:LINE')
 
 
 @dataclass(frozen=True, kw_only=True)

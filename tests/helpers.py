@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from build_docs.build import Result, generate
+from build_docs.build import BuildConfig, Result, generate
 from build_docs.records import Article
 from build_docs.text import han_chars
 
@@ -15,7 +15,7 @@ SEEDS = ROOT / "seeds"
 
 def build_from(folder: Path) -> Result:
     """Generate the handbook from a seed folder without writing anything."""
-    return generate(folder, "seeds")
+    return generate(BuildConfig(seeds=folder, shown_as="seeds"))
 
 
 def articles_of(result: Result) -> list[Article]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from build_docs import blocks
-from build_docs.build import build, generate
+from build_docs.build import BuildConfig, build, generate
 from build_docs.errors import BuildError
 
 from .helpers import ROOT, SEEDS
@@ -38,7 +38,7 @@ def _folder(tmp_path: Path, files: dict[str, bytes | str]) -> Path:
 
 def _problems(folder: Path) -> list[str]:
     with pytest.raises(BuildError) as caught:
-        generate(folder, "seeds")
+        generate(BuildConfig(seeds=folder, shown_as="seeds"))
     return [str(p) for p in caught.value.problems]
 
 
@@ -56,7 +56,7 @@ def test_gb18030_seed_is_decoded_and_its_encoding_reported(tmp_path):
             "bom.txt": b"\xef\xbb\xbf" + GOOD.replace("张三", "李四").replace("测试标题", "另一标题").encode(),
         },
     )
-    result = generate(folder, "seeds")
+    result = generate(BuildConfig(seeds=folder, shown_as="seeds"))
     encodings = {s.name: s.encoding for s in result.handbook.seeds}
     assert encodings == {"seeds/bom.txt": "utf-8 (with BOM)", "seeds/gb.txt": "gb18030"}
     assert "gb18030" in result.files["notes.md"]
@@ -87,11 +87,11 @@ def test_all_problems_are_reported_together(tmp_path):
 
 def test_failed_build_leaves_previous_docs_untouched(tmp_path):
     docs = tmp_path / "docs"
-    build(_folder(tmp_path, {"a.txt": GOOD}), docs, "seeds")
+    build(BuildConfig(seeds=_folder(tmp_path, {"a.txt": GOOD}), docs=docs, shown_as="seeds"))
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     (tmp_path / "seeds" / "z.txt").write_bytes(b"")
     with pytest.raises(BuildError):
-        build(tmp_path / "seeds", docs, "seeds")
+        build(BuildConfig(seeds=tmp_path / "seeds", docs=docs, shown_as="seeds"))
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and p.name != "z.txt"}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "docs-zh-Hant", "reports", "seeds"]  # no staging folder left
@@ -136,7 +136,7 @@ HOSTILE = """福建省厦门市湖里区：<script>alert(1)</script>标题
 def test_markup_in_a_seed_is_shown_literally(tmp_path):
     import markdown
 
-    result = generate(_folder(tmp_path, {"a.txt": HOSTILE}), "seeds")
+    result = generate(BuildConfig(seeds=_folder(tmp_path, {"a.txt": HOSTILE}), shown_as="seeds"))
     page = next(v for k, v in result.files.items() if k.startswith("districts/"))
     body = page.split("---", 2)[2]
     html = markdown.markdown(body, extensions=["attr_list", "md_in_html", "pymdownx.escapeall"])
@@ -151,7 +151,7 @@ def test_markup_in_a_seed_is_shown_literally(tmp_path):
 def test_real_seeds_build_after_copying(tmp_path):
     copy = tmp_path / "seeds"
     shutil.copytree(SEEDS, copy)
-    assert len(generate(copy, "seeds").handbook.districts) == 8
+    assert len(generate(BuildConfig(seeds=copy, shown_as="seeds")).handbook.districts) == 8
 
 
 PLACELESS = """# 一篇没有地方的文章
@@ -164,7 +164,7 @@ PLACELESS = """# 一篇没有地方的文章
 
 def test_lenient_build_leaves_out_the_bad_file_and_lists_it_first_on_the_notes_page(tmp_path):
     folder = _folder(tmp_path, {"a.txt": GOOD, "b.txt": PLACELESS, "c.txt": b"\xff\xfe\xfd bad"})
-    result = generate(folder, "seeds", strict=False)
+    result = generate(BuildConfig(seeds=folder, shown_as="seeds", strict=False))
     districts = [d.region.district for d in result.handbook.districts]
     assert districts == ["湖里区"]
     assert any(w.startswith("seeds/b.txt:1: headline without a place") for w in result.warnings)

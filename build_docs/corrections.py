@@ -1,0 +1,218 @@
+"""Declared editorial corrections: corrections.yml, beside the seeds.
+
+No set of rules is right on every article. An editor who sees a rule decide wrongly declares
+the right decision here, keyed by the raw seed line it concerns, instead of editing the code
+(which changes every article) or the seed (which is never edited):
+
+    corrections:
+      - at: seeds/x.txt:42
+        kind: heading          # heading | paragraph | caption | credit | boilerplate
+        level: 3               # for headings
+        note: 原文此处是小标题   # optional, shown to readers on 校勘记
+
+The actions form a closed set (ACTIONS). Every entry is validated when loaded, and one that
+matches nothing in the build is an error: `corrections.yml:LINE: …`, all reported together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .data import SAFE_LOADER
+from .errors import Problem, raise_if
+
+BLOCK_KINDS = ("heading", "paragraph", "caption", "credit", "boilerplate")
+METADATA = ("title", "kicker", "subtitle", "authors", "role", "date", "publisher", "region")
+# Every action an entry may hold, beside 'at', 'note' and 'reason'.
+ACTIONS = ("kind", "level", "lead", "join", "headline", "not_fragment", "text", *METADATA)
+KEYS = ("at", "note", "reason", *ACTIONS)
+AT_RE = re.compile(r"^(?P<file>[^:]+\.txt):(?P<line>\d+)$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Correction:
+    """One declared decision, keyed by a raw seed line."""
+
+    file: str  # the seed's file name (without folder)
+    line: int
+    actions: Mapping[str, object]
+    note: str = ""
+    reason: str = ""
+    origin: str = ""  # 'corrections.yml:LINE', for errors and the notes page
+
+    @property
+    def at(self) -> str:
+        return f"{self.file}:{self.line}"
+
+    def describe(self) -> str:
+        """The actions as one readable line ('kind: heading, level: 3')."""
+        return ", ".join(f"{k}: {_show(v)}" for k, v in self.actions.items())
+
+
+def _show(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Corrections:
+    """The loaded corrections, found by seed file and line."""
+
+    entries: tuple[Correction, ...] = ()
+    source: str = ""
+    by_line: Mapping[tuple[str, int], tuple[Correction, ...]] = field(default_factory=dict)
+
+    def at(self, file: str, line: int, action: str | None = None) -> tuple[Correction, ...]:
+        """Corrections declared for a seed line (optionally only those with an action)."""
+        found = self.by_line.get((Path(file).name, line), ())
+        return tuple(c for c in found if action is None or action in c.actions)
+
+    def within(self, file: str, start: int, end: int, action: str) -> tuple[Correction, ...]:
+        """Corrections with an action on any line of a range."""
+        return tuple(c for line in range(start, end + 1) for c in self.at(file, line, action))
+
+    def value(self, file: str, start: int, end: int, action: str) -> tuple[object, Correction] | None:
+        """The value an action is given on a range of lines, with its correction, if any."""
+        found = self.within(file, start, end, action)
+        return (found[0].actions[action], found[0]) if found else None
+
+
+NONE = Corrections()
+
+
+def load_corrections(path: Path | None, seeds: Mapping[str, int]) -> Corrections:
+    """Load and validate corrections.yml against the seed files (name -> line count)."""
+    if path is None or not path.is_file():
+        return NONE
+    shown = path.name if path.parent == Path(".") else str(path)
+    problems: list[Problem] = []
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise_if([Problem(file=shown, line=(mark.line + 1) if mark else 0, message=f"invalid YAML: {err}")])
+        return NONE
+    if root is None:
+        return Corrections(source=shown)
+    items = _entries(root, shown, problems)
+    entries: list[Correction] = []
+    for node in items:
+        line = node.start_mark.line + 1
+        raw = yaml.load(yaml.serialize(node), Loader=SAFE_LOADER)
+        entry = _entry(raw, f"{shown}:{line}", line, shown, seeds, problems)
+        if entry:
+            entries.append(entry)
+    problems += _contradictions(entries, shown)
+    raise_if(problems)
+    by_line: dict[tuple[str, int], list[Correction]] = {}
+    for entry in entries:
+        by_line.setdefault((entry.file, entry.line), []).append(entry)
+    return Corrections(entries=tuple(entries), source=shown, by_line={k: tuple(v) for k, v in by_line.items()})
+
+
+def _entries(root, shown: str, problems: list[Problem]) -> list:
+    """The list under the file's one key 'corrections'."""
+    if not isinstance(root, yaml.MappingNode) or [k.value for k, _ in root.value] != ["corrections"]:
+        problems.append(Problem(file=shown, line=1, message="expected exactly one key 'corrections' holding a list"))
+        raise_if(problems)
+    value = root.value[0][1]
+    if isinstance(value, yaml.ScalarNode) and value.value in ("", "~", "null"):
+        return []
+    if not isinstance(value, yaml.SequenceNode):
+        problems.append(Problem(file=shown, line=value.start_mark.line + 1, message="'corrections' must be a list"))
+        raise_if(problems)
+    return list(value.value)
+
+
+def _entry(
+    raw: object, origin: str, line: int, shown: str, seeds: Mapping[str, int], problems: list[Problem]
+) -> Correction | None:
+    """Validate one entry; record every problem it has."""
+
+    def bad(message: str) -> None:
+        problems.append(Problem(file=shown, line=line, message=message))
+
+    if not isinstance(raw, dict):
+        bad("an entry must be a mapping with 'at' and an action")
+        return None
+    for key in raw:
+        if key not in KEYS:
+            bad(f"unknown key '{key}' (actions: {', '.join(ACTIONS)}; also at, note, reason)")
+    at = raw.get("at")
+    m = AT_RE.match(str(at)) if at is not None else None
+    if not m:
+        bad(f"'at' must name a seed line as 'seeds/file.txt:LINE', not {at!r}")
+        return None
+    name, number = Path(m["file"]).name, int(m["line"])
+    if name not in seeds:
+        bad(f"'{at}': no seed file '{name}'")
+    elif not 1 <= number <= seeds[name]:
+        bad(f"'{at}': line {number} does not exist ({name} has {seeds[name]} lines)")
+    actions = {k: v for k, v in raw.items() if k in ACTIONS}
+    if not actions:
+        bad(f"'{at}': no action (one of {', '.join(ACTIONS)})")
+    _check_values(actions, raw, bad)
+    if any(p.line == line for p in problems):
+        return None
+    return Correction(file=name, line=number, actions=actions, note=str(raw.get("note") or ""),
+                      reason=str(raw.get("reason") or ""), origin=origin)  # fmt: skip
+
+
+def _check_values(actions: dict, raw: dict, bad) -> None:
+    """Check each action's value against what it accepts."""
+    if "kind" in actions and actions["kind"] not in BLOCK_KINDS:
+        bad(f"unknown kind '{actions['kind']}' (one of {', '.join(BLOCK_KINDS)})")
+    if "level" in actions and (actions.get("kind") != "heading" or actions["level"] not in (3, 4, 5, 6)):
+        bad("'level' goes with 'kind: heading' and is 3 to 6")
+    if "lead" in actions and not (actions["lead"] == "none" or (isinstance(actions["lead"], str) and actions["lead"])):
+        bad("'lead' is 'none' or the lead sentence in quotes")
+    for flag in ("join", "not_fragment"):
+        if flag in actions and not isinstance(actions[flag], bool):
+            bad(f"'{flag}' is true or false")
+    if "not_fragment" in actions and actions["not_fragment"] is not True:
+        bad("'not_fragment' can only be true")
+    if "headline" in actions and not AT_RE.match(str(actions["headline"])):
+        bad(f"'headline' must name the headline's line as 'seeds/file.txt:LINE', not {actions['headline']!r}")
+    if "text" in actions:
+        text = actions["text"]
+        if not (isinstance(text, dict) and set(text) == {"from", "to"} and isinstance(text["from"], str) and text["from"]
+                and isinstance(text["to"], str)):  # fmt: skip
+            bad("'text' needs exactly 'from' (non-empty) and 'to'")
+        if not raw.get("reason"):
+            bad("a 'text' correction needs a 'reason' (what the misprint is)")
+    if "authors" in actions and not (
+        isinstance(actions["authors"], list) and all(isinstance(a, str) and a for a in actions["authors"])
+    ):
+        bad("'authors' is a list of names")
+    if "date" in actions and not DATE_RE.match(str(actions["date"])):
+        bad("'date' is an ISO date, yyyy-mm-dd")
+    for key in ("title", "kicker", "subtitle", "role", "publisher", "region"):
+        if key in actions and not isinstance(actions[key], str):
+            bad(f"'{key}' is a text")
+
+
+def _contradictions(entries: Iterable[Correction], shown: str) -> list[Problem]:
+    """Two entries that give one line's action different values."""
+    problems = []
+    seen: dict[tuple[str, int, str], Correction] = {}
+    for entry in entries:
+        for action, value in entry.actions.items():
+            key = (entry.file, entry.line, action)
+            if key in seen and seen[key].actions[action] != value:
+                first = seen[key]
+                problems.append(Problem(
+                    file=shown, line=int(entry.origin.rsplit(":", 1)[1]),
+                    message=f"'{entry.at}': '{action}: {_show(value)}' contradicts '{action}: {_show(first.actions[action])}' at {first.origin}",
+                ))  # fmt: skip
+            seen.setdefault(key, entry)
+    return problems
