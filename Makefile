@@ -39,7 +39,7 @@ APT_PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 PDF_DIR    := pdf
 PDF_STAMP  := $(VENV)/.stamp-pdf-extras
 
-.PHONY: help venv site serve test-deps system-deps pdf-deps pdf bench corpus check test golden clean distclean
+.PHONY: help venv site review serve test-deps system-deps pdf-deps pdf bench corpus check test golden clean distclean
 
 help: ## List the targets
 	@echo "Usage: make <target> [PYTHON=python3] [PYTEST_ARGS='-k smoke']"
@@ -112,6 +112,9 @@ site: venv ## Generate docs/ (+ docs-zh-Hant/) and build site/ with site/zh-Hant
 	if [ -d $(SITE) ]; then mv $(SITE) $(SITE_OLD); fi
 	mv $(SITE_TMP) $(SITE)
 	rm -rf $(SITE_OLD)
+
+review: venv ## Print the review queue: decisions taken on weak evidence, most doubtful first, each with the corrections.yml entry that settles it
+	$(VENV_PY) -m build_docs --seeds $(SEEDS) --review
 
 serve: venv ## Generate docs/ and run mkdocs serve on http://127.0.0.1:8000 (SERVE_ADDR=...)
 	$(GENERATE) $(DOCS)

@@ -97,10 +97,10 @@ def suggest(source: Source, action: str) -> str:
     return f"- at: {source.file}:{source.start}\n  {action}"
 
 
-def correction_note(correction: Correction, line: int, original: str, result: str) -> Note:
-    """Record that a declared correction took effect: where, what it said, the text before and after."""
+def correction_note(correction: Correction, file: str, line: int, original: str, result: str) -> Note:
+    """Record that a declared correction took effect: where (the seed as shown), what it said, before and after."""
     message = f"编者订正（{correction.describe()}）：{result}" + (f"。{correction.note}" if correction.note else "")
-    return Note(kind=NoteKind.CORRECTION, source=Source(file=correction.file, start=line, end=line), message=message,
+    return Note(kind=NoteKind.CORRECTION, source=Source(file=file, start=line, end=line), message=message,
                 suggestion=original, origin=correction.origin)  # fmt: skip
 
 
@@ -156,7 +156,7 @@ def classify(drafts: Drafts, rules: BodyRules) -> PassResult:
                     "credit": BlockKind.CREDIT}[str(kind_name)]  # fmt: skip
             level = int(str(correction.actions.get("level", 3))) if kind is BlockKind.HEADING else 0
             out.append(replace(draft(kind, text, para, level=level), fixed=True))
-            notes.append(correction_note(correction, correction.line, text, f"定为{KIND_LABELS[kind]}"))
+            notes.append(correction_note(correction, para.source.file, correction.line, text, f"定为{KIND_LABELS[kind]}"))
             continue
         if m := MD_HEADING_RE.match(text):
             out.append(draft(BlockKind.HEADING, m["text"], para, level=len(m["marks"])))
@@ -309,7 +309,7 @@ def rejoin_fragment(drafts: Drafts, rules: BodyRules) -> PassResult:
     blocks = list(drafts)
     kept = {i for i, d in enumerate(blocks) if _declared(d, rules, "not_fragment")}
     kept_notes = tuple(
-        correction_note(c, c.line, blocks[i].text, "不作错位片段处理")
+        correction_note(c, blocks[i].para.source.file, c.line, blocks[i].text, "不作错位片段处理")
         for i in sorted(kept)
         if (found := _declared(blocks[i], rules, "not_fragment")) and (c := found[1])
     )
@@ -459,7 +459,9 @@ def mark_leads(drafts: Drafts, rules: BodyRules) -> PassResult:
             value, correction = declared
             if value == "none" or (isinstance(value, str) and d.text.startswith(value)):
                 lead = "" if value == "none" else str(value)
-                notes.append(correction_note(correction, correction.line, d.text, f"段首加粗句：{lead or '无'}"))
+                notes.append(
+                    correction_note(correction, d.para.source.file, correction.line, d.text, f"段首加粗句：{lead or '无'}")
+                )
                 out.append(replace(d, block=replace(d.block, lead=lead)))
                 after_heading = opening = False
                 continue

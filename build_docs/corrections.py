@@ -45,10 +45,11 @@ class Correction:
     note: str = ""
     reason: str = ""
     origin: str = ""  # 'corrections.yml:LINE', for errors and the notes page
+    label: str = ""  # the line as the entry names it ('seeds/x.txt:42')
 
     @property
     def at(self) -> str:
-        return f"{self.file}:{self.line}"
+        return self.label or f"{self.file}:{self.line}"
 
     def describe(self) -> str:
         """The actions as one readable line ('kind: heading, level: 3')."""
@@ -165,7 +166,7 @@ def _entry(
     if any(p.line == line for p in problems):
         return None
     return Correction(file=name, line=number, actions=actions, note=str(raw.get("note") or ""),
-                      reason=str(raw.get("reason") or ""), origin=origin)  # fmt: skip
+                      reason=str(raw.get("reason") or ""), origin=origin, label=str(at))  # fmt: skip
 
 
 def _check_values(actions: dict, raw: dict, bad) -> None:

@@ -46,6 +46,10 @@ def article_fields(article: Article) -> dict:
         "publisher": article.publisher,
         "signature": article.signature,
         "region_from": article.region_from,
+        # Declared corrections that shaped this article (corrections.yml), for provenance.
+        "corrections": [
+            {"at": at, "set": actions, "note": note, "entry": origin} for origin, at, actions, note in article.corrections
+        ],
         "source": str(article.headline),
         "blocks": [block_record(b) for b in article.blocks],
     }

@@ -17,7 +17,7 @@ from .corrections import METADATA, Corrections
 from .corrections import NONE as NO_CORRECTIONS
 from .data import Boilerplate, Vocabulary
 from .errors import Problem
-from .headlines import Headline, HeadlineRules, PageInfo, front_matter, headline_at, next_text, page_info
+from .headlines import Headline, HeadlineRules, PageInfo, front_matter, headline_at, next_text, page_info, read_tail
 from .kinds import BlockKind, NoteKind
 from .normalise import NormalisedSeed, column_width, normalise_line, unwrap
 from .records import Article, Line, Note, Paragraph, Region, Source
@@ -118,7 +118,7 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
         declared = [c for c in corrections.at(file, line.number, "kind") if c.actions["kind"] == "boilerplate"]
         if declared:
             notes.append(_line_note(NoteKind.BOILERPLATE, line, raw, "编者声明为样板文字（不是正文）"))
-            notes.append(correction_note(declared[0], line.number, raw[line.number - 1], "删去，列入校勘记"))
+            notes.append(correction_note(declared[0], file, line.number, raw[line.number - 1], "删去，列入校勘记"))
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
@@ -136,7 +136,7 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
         before = next((ln.text for ln in reversed(segments[-1]) if ln.text), "")
         headline = headline_at(lines, i, page, rules.headline, after_text=not before or ends_sentence(before))
         if headline:
-            headline, corrected, bad = _correct_headline(headline, lines, raw, corrections, rules.vocab)
+            headline, corrected, bad = _correct_headline(headline, lines, raw, corrections, rules.headline)
             notes += corrected
             problems += bad
             for j in headline.lines:
@@ -211,7 +211,7 @@ def _correct_text(lines: list[Line], corrections: Corrections) -> tuple[list[Lin
             if old in line.text:
                 notes.append(
                     replace(
-                        correction_note(c, line.number, line.text, f"「{old}」改为「{new}」：{c.reason}"),
+                        correction_note(c, line.file, line.number, line.text, f"「{old}」改为「{new}」：{c.reason}"),
                         text=old,
                         added=new,
                     )
@@ -221,13 +221,25 @@ def _correct_text(lines: list[Line], corrections: Corrections) -> tuple[list[Lin
     return out, notes
 
 
-def _correct_headline(head: Headline, lines: Sequence[Line], raw: Sequence[str], corrections: Corrections, vocab: Vocabulary):
-    """Apply declared metadata to a headline block; a body line right below it that carries some joins it."""
+def _correct_headline(head: Headline, lines: Sequence[Line], raw: Sequence[str], corrections: Corrections, rules: HeadlineRules):
+    """Apply declared metadata to a headline block.
+
+    A body line right below the block that carries declared metadata joins it (a byline or
+    subtitle the rules did not know), and the lines under it are read again as its tail."""
+    vocab = rules.vocab
     used = list(head.lines)
     j = next_text(lines, max(used))
+    absorbed = False
     while j is not None and any(k in METADATA for c in corrections.at(lines[j].file, lines[j].number) for k in c.actions):
         used.append(j)
+        absorbed = True
         j = next_text(lines, j)
+    if absorbed:
+        tail = read_tail(lines, max(used), rules)
+        used += list(tail.used)
+        head = replace(head, byline=head.byline or tail.byline, subtitle=head.subtitle or tail.subtitle,
+                       date=tail.date or head.date, date_text=tail.date_text or head.date_text,
+                       time=tail.time or head.time, publisher=tail.publisher or head.publisher)  # fmt: skip
     notes: list[Note] = []
     problems: list[Problem] = []
     changes: dict[str, object] = {}
@@ -259,7 +271,7 @@ def _correct_headline(head: Headline, lines: Sequence[Line], raw: Sequence[str],
                     changes["date_text"] = f"{int(y)}年{int(m)}月{int(d)}日"
                 else:
                     changes[action] = value
-            notes.append(correction_note(c, lines[k].number, raw[lines[k].number - 1], c.describe()))
+            notes.append(correction_note(c, lines[k].file, lines[k].number, raw[lines[k].number - 1], c.describe()))
     if changes or len(used) != len(head.lines):
         end = lines[max(used)].number
         head = replace(head, lines=tuple(used), source=replace(head.source, end=end), **changes)  # type: ignore[arg-type]
@@ -278,7 +290,7 @@ def _join_notes(bodies: Sequence[Body], corrections: Corrections, file: str, raw
                 starts = p.source.start == c.line
                 if (c.actions["join"] and inside) or (not c.actions["join"] and starts):
                     result = "与上一行接续成段" if c.actions["join"] else "从此行另起一段"
-                    notes.append(correction_note(c, c.line, raw[c.line - 1], result))
+                    notes.append(correction_note(c, file, c.line, raw[c.line - 1], result))
     return notes
 
 
@@ -303,7 +315,7 @@ def match_bodies(
                    and h.source.start <= number <= h.source.end), None)  # fmt: skip
         if hi is not None and hi not in owner.values():
             owner[bi] = hi
-            notes.append(correction_note(correction, correction.line, raw[correction.line - 1] if raw else "",
+            notes.append(correction_note(correction, parsed.file, correction.line, raw[correction.line - 1] if raw else "",
                                          f"正文归入 {heads[hi].source} 的标题「{heads[hi].title}」"))  # fmt: skip
     scores = [[count_mentions(b.text, h.region, vocab) if h.region else 0 for h in heads] for b in parsed.bodies]
     for bi, row in enumerate(scores):
@@ -323,10 +335,13 @@ def match_bodies(
     for bi, body in enumerate(parsed.bodies):
         if bi in owner:
             continue
-        if body.after >= 0 and body.after not in taken:
-            owner[bi] = body.after
-            taken.add(body.after)
-            head = heads[body.after]
+        free = [hi for hi in range(len(heads)) if hi not in taken]
+        # By position: the headline above, or else the one headline still without a body.
+        place = body.after if body.after >= 0 and body.after not in taken else (free[0] if len(free) == 1 else None)
+        if place is not None:
+            owner[bi] = place
+            taken.add(place)
+            head = heads[place]
             named = head.region is not None and len(heads) > 1
             notes.append(
                 Note(

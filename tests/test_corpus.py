@@ -36,3 +36,10 @@ def test_corpus_scores_do_not_fall_below_the_recorded_figures():
 def test_recorded_figures_are_read_from_bench_corpus_md():
     floor = _bench().recorded()
     assert floor["articles"] >= 1 and 0 <= floor["exact"] <= floor["articles"]
+
+
+@pytest.mark.skipif(not (CORPUS / "truth.json").is_file(), reason=f"development corpus not found at {CORPUS}")
+def test_corpus_with_its_declared_corrections_is_exact_throughout():
+    bench = _bench()
+    _, summary = bench.run(CORPUS, ROOT / "tests" / "data" / "corpus-corrections.yml")
+    assert summary["exact"] == summary["articles"], summary
