@@ -99,6 +99,15 @@ def drop_inline_bold(text: str) -> str:
 
 LinePass = Callable[[str], str]
 
+# What each line pass does, as the notes page says it.
+PASS_LABELS = {
+    "strip_edges": "删去行首行尾的空白",
+    "full_width_punctuation": "半角标点改为全角",
+    "full_width_brackets": "半角括号改为全角",
+    "drop_han_digit_spaces": "删去汉字与数字之间的排版空格",
+    "drop_inline_bold": "删去行内的粗体标记",
+}
+
 LINE_PASSES: tuple[tuple[str, LinePass], ...] = (
     ("strip_edges", strip_edges),
     ("full_width_punctuation", full_width_punctuation),
@@ -163,13 +172,20 @@ def describe_change(before: str, after: str) -> list[str]:
             described += [f"{ch}→{target}"] * k
             gained[target] -= k
             n -= k
-        described += [f"{_show(ch)} removed"] * n
+        described += [f"删去{_show(ch)}"] * n
     return described
 
 
 def _show(ch: str) -> str:
     """Name invisible characters."""
-    return {" ": "space", "\u3000": "ideographic space", "\t": "tab", "\r": "CR", "\ufeff": "BOM", "\u00a0": "NBSP"}.get(ch, ch)
+    return {
+        " ": "空格",
+        "\u3000": "全角空格",
+        "\t": "制表符",
+        "\r": "回车符",
+        "\ufeff": "字节序标记（BOM）",
+        "\u00a0": "不换行空格",
+    }.get(ch, f"“{ch}”")
 
 
 # ---------------------------------------------------------------------------------------------

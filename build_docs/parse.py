@@ -139,8 +139,10 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
             headline, corrected, bad = _correct_headline(headline, lines, raw, corrections, rules.headline)
             notes += corrected
             problems += bad
-            for j in headline.lines:
-                notes.append(_line_note(NoteKind.HEADLINE, lines[j], raw, "标题区（解析为标题、作者、日期、来源）"))
+            notes.append(
+                Note(kind=NoteKind.HEADLINE, source=headline.source, message=_headline_summary(headline),
+                     text="\n".join(raw[lines[j].number - 1] for j in sorted(headline.lines)))
+            )  # fmt: skip
             if headline.byline and not headline.byline.known:
                 notes.append(
                     Note(kind=NoteKind.REVIEW, source=headline.source, message="署名的格式无法识别，整行作为作者",
@@ -195,6 +197,22 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
     return FileParse(
         file=seed.seed.name, headlines=tuple(headlines), bodies=tuple(bodies), notes=tuple(notes), problems=tuple(problems)
     )
+
+
+def _headline_summary(head: Headline) -> str:
+    """Say what a headline block was read as: title, kicker, subtitle, authors, date, source."""
+    parts = [f"标题「{head.title}」"]
+    if head.kicker:
+        parts.append(f"引题「{head.kicker}」")
+    if head.subtitle:
+        parts.append(f"副题「{head.subtitle}」")
+    if head.byline:
+        parts.append("作者" + "、".join(head.byline.authors) + (f"（{head.byline.role}）" if head.byline.role else ""))
+    if head.date:
+        parts.append(f"日期 {head.date}")
+    if head.publisher:
+        parts.append(f"来源 {head.publisher}")
+    return "标题区读作：" + "；".join(parts)
 
 
 def _correct_text(lines: list[Line], corrections: Corrections) -> tuple[list[Line], list[Note]]:
@@ -366,10 +384,12 @@ def match_bodies(
         body, head = parsed.bodies[bi], heads[hi]
         if body.after != hi and head.region is not None:
             above = heads[body.after] if body.after >= 0 else None
+            mentions = scores[bi][body.after] if above else 0
             above_note = (
-                f"紧邻其上的标题（{above.region.district if above.region else above.title}）仅 {scores[bi][body.after]} 次"
-                if above
-                else "其上没有标题"
+                "其上没有标题"
+                if above is None
+                else f"紧邻其上的标题（{above.region.district if above.region else above.title}）"
+                + (f"只提到 {mentions} 次" if mentions else "一次也没有提到")
             )
             notes.append(
                 Note(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -12,6 +13,7 @@ import yaml
 
 from .crossref import CrossIndex
 from .kinds import NoteKind
+from .normalise import PASS_LABELS
 from .records import Handbook, Note
 from .regions import pinyin_slug
 from .ui import UiStrings, load_ui_strings
@@ -124,13 +126,7 @@ def render_pages(
         terms=[(t, pinyin_slug(t.term), uses) for t, (_, uses) in zip(cross.glossary, cross.glossary_uses, strict=True)]
     )
     pages["regions.md"] = env.get_template("regions.md.j2").render(provinces=provinces)
-    pages["notes.md"] = env.get_template("notes.md.j2").render(
-        sections=_note_sections(handbook.notes),
-        problems=handbook.problems,
-        seeds=handbook.seeds,
-        changes=_change_table(handbook.change_counts),
-        declared=handbook.declared,
-    )
+    pages["notes.md"] = env.get_template("notes.md.j2").render(**notes_view(handbook))
     pages[".nav.yml"] = _nav(handbook, provinces, cross, ui_of(env))
     return pages
 
@@ -153,19 +149,88 @@ def _group_by_province(handbook: Handbook) -> list[tuple[str, list[tuple[str, li
     return [(p, list(cities.items())) for p, cities in tree.items()]
 
 
-def _note_sections(notes: tuple[Note, ...]) -> list[tuple[str, str, list[Note]]]:
-    grouped: dict[NoteKind, list[Note]] = defaultdict(list)
-    for note in notes:
-        grouped[note.kind].append(note)
-    return [
-        (kind.value, kind.label, sorted(grouped[kind], key=lambda n: (n.source.file, n.source.start)))
-        for kind in NoteKind
-        if grouped[kind]
-    ]
+@dataclass(frozen=True)
+class NoteView:
+    """A note with the seed lines it concerns, numbered, for the notes page."""
+
+    note: Note
+    raw: str
 
 
-def _change_table(counts) -> list[tuple[str, str, str, int]]:
-    return sorted(counts)
+# Show the seed lines beside a repair when it concerns at most this many of them.
+RAW_LINES_SHOWN = 15
+# Notes listed elsewhere on the page, not among an article's repairs.
+LISTED_APART = (NoteKind.REVIEW, NoteKind.CORRECTION, NoteKind.PROBLEM)
+
+
+def notes_view(handbook: Handbook) -> dict:
+    """Arrange the notes for an editor: review queue, corrections, then each article's repairs by kind."""
+    seeds = {s.name: s for s in handbook.seeds}
+
+    def view(note: Note) -> NoteView:
+        seed = seeds.get(note.source.file)
+        ranges = [(note.source.start, note.source.end), *note.source.also]
+        if seed is None or sum(b - a + 1 for a, b in ranges) > RAW_LINES_SHOWN:
+            return NoteView(note=note, raw="")
+        # Numbered, and never blank: a blank line would end the HTML block in Markdown.
+        raw = "\n".join(
+            f"{n:>4}  {seed.lines[n - 1]}".rstrip() for a, b in ranges for n in range(a, b + 1) if 0 < n <= len(seed.lines)
+        )
+        return NoteView(note=note, raw=raw)
+
+    def grouped(notes: list[Note]) -> list[tuple[str, list[NoteView]]]:
+        by_kind: dict[NoteKind, list[Note]] = defaultdict(list)
+        for note in notes:
+            by_kind[note.kind].append(note)
+        order = lambda n: (n.source.file, n.source.start)  # noqa: E731
+        return [(kind.label, [view(n) for n in sorted(by_kind[kind], key=order)]) for kind in NoteKind if by_kind[kind]]
+
+    spans = []  # (file, start, end, article key)
+    articles = []
+    for district in handbook.districts:
+        for article in district.articles:
+            key = f"{district.slug}-{article.ident}"
+            articles.append((key, district.region.district, article.title))
+            spans.append((article.headline.file, article.headline.start, article.headline.end, key))
+            for block in article.blocks:
+                for a, b in [(block.source.start, block.source.end), *block.source.also]:
+                    spans.append((block.source.file, a, b, key))
+    by_article: dict[str, list[Note]] = defaultdict(list)
+    by_file: dict[str, list[Note]] = defaultdict(list)
+    for note in handbook.notes:
+        if note.kind in LISTED_APART:
+            continue
+        owner = next((k for f, a, b, k in spans if f == note.source.file and a <= note.source.start <= b), None)
+        if owner and note.source.end - note.source.start < RAW_LINES_SHOWN * 4:
+            by_article[owner].append(note)
+        else:
+            by_file[note.source.file].append(note)
+    review = sorted(
+        (n for n in handbook.notes if n.kind is NoteKind.REVIEW), key=lambda n: (-n.doubt, n.source.file, n.source.start)
+    )
+    corrections = sorted(
+        (n for n in handbook.notes if n.kind is NoteKind.CORRECTION), key=lambda n: (n.source.file, n.source.start)
+    )
+    changes: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for file, pass_name, change, count in handbook.change_counts:
+        changes[file].append((PASS_LABELS.get(pass_name, pass_name), change, count))
+    return {
+        "counts": {
+            "seeds": len(handbook.seeds),
+            "articles": sum(len(d.articles) for d in handbook.districts),
+            "review": len(review),
+            "corrections": len(corrections),
+            "repairs": sum(len(v) for v in by_article.values()) + sum(len(v) for v in by_file.values()),
+        },
+        "problems": handbook.problems,
+        "review": [view(n) for n in review],
+        "corrections": [view(n) for n in corrections],
+        "articles": [(name, title, f"n-{key}", grouped(by_article[key])) for key, name, title in articles if by_article[key]],
+        "files": [(file, grouped(notes)) for file, notes in sorted(by_file.items())],
+        "seeds": handbook.seeds,
+        "changes": sorted(changes.items()),
+        "declared": handbook.declared,
+    }
 
 
 def _nav(handbook: Handbook, provinces, cross: CrossIndex, ui: UiStrings) -> str:

@@ -1,0 +1,46 @@
+"""On a 390 px phone no page of either script scrolls sideways (校勘记 included)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _pages(site_dir: Path) -> list[str]:
+    paths = []
+    for index in sorted(site_dir.rglob("index.html")):
+        rel = index.parent.relative_to(site_dir).as_posix()
+        if rel.startswith("assets"):
+            continue
+        paths.append("" if rel == "." else rel + "/")
+    return paths
+
+
+def test_no_page_of_either_script_scrolls_horizontally_on_a_phone(browser: Browser, site_server: str, site_dir: Path):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    paths = _pages(site_dir)
+    assert any(p.startswith("zh-Hant/") for p in paths) and "notes/" in paths
+    wide = []
+    try:
+        for path in paths:
+            page.goto(site_server + path)
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+            if width > PHONE["width"]:
+                culprit = page.evaluate(
+                    """(w) => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
+                         .filter(e => !e.closest('.md-sidebar, .md-search, .md-typeset__scrollwrap, .hb-matrix-wrap'))
+                         .slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 30))""",
+                    PHONE["width"],
+                )
+                wide.append((path, width, culprit))
+    finally:
+        context.close()
+    assert not wide, wide
