@@ -10,9 +10,10 @@ from playwright.sync_api import Page
 pytestmark = pytest.mark.browser
 
 MAINLAND_UI_WORDS = ("鼠標", "打印", "鏈接", "點擊", "下劃線")
-# Article text and quoted source lines are content, converted by OpenCC; the check is on the
-# words the handbook itself writes around them.
-CONTENT = "[data-source], .hb-passage, .hb-notes td, .hb-figures td, abbr, .hb-kicker, .hb-subtitle, .hb-signature"
+# Article text, quoted source lines and the declared patterns on 校勘记 (which match mainland
+# web pages word for word) are content, converted by OpenCC; the check is on the words the
+# handbook itself writes around them.
+CONTENT = "[data-source], .hb-passage, .hb-note, .hb-declared pre, .hb-figures td, abbr, .hb-kicker, .hb-subtitle, .hb-signature"
 
 
 def _hant_pages(site_dir: Path) -> list[str]:
