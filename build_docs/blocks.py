@@ -467,7 +467,8 @@ def mark_leads(drafts: Drafts, rules: BodyRules) -> PassResult:
                 continue
         if lead and not opening:
             if "，" in lead and any(0 < off < len(lead) for off in d.para.breaks):
-                out.append(draft(BlockKind.HEADING, lead, d.para, level=3))
+                # A heading ends without the full stop the run-in sentence had (also in TOC and bookmarks).
+                out.append(draft(BlockKind.HEADING, lead.rstrip("。"), d.para, level=3))
                 out.append(replace(d, block=replace(d.block, text=d.text[len(lead) :])))
                 after_heading = opening = False
                 continue

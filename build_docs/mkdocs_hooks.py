@@ -19,7 +19,13 @@ def on_config(config):
     if not isinstance(data, dict) or not isinstance(data.get("nav"), list):
         raise PluginError(f"{path}: expected a mapping with a 'nav' list")
     config["nav"] = data["nav"]
+    # Heading anchors are titled in the page's own script (not "Permanent link").
+    toc = config["mdx_configs"].setdefault("toc", {})
+    toc["permalink_title"] = PERMALINK_TITLES.get(config["theme"]["language"], PERMALINK_TITLES["zh-Hans"])
     return config
+
+
+PERMALINK_TITLES = {"zh-Hans": "本节的链接", "zh-Hant": "本節的連結"}
 
 
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>

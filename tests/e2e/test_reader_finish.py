@@ -1,0 +1,67 @@
+"""What surrounds the article reads like a published handbook: Chinese controls, kept anchors, paragraph links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+ENGLISH_UI = re.compile(r"Permanent link|Not found|Made with|Material for MkDocs|Table of contents|Back to top|Skip to")
+
+
+def _pages(site_dir: Path) -> list[str]:
+    return sorted(
+        ("" if (rel := p.parent.relative_to(site_dir).as_posix()) == "." else rel + "/")
+        for p in site_dir.rglob("index.html")
+        if not p.parent.relative_to(site_dir).as_posix().startswith("assets")
+    )
+
+
+def test_no_english_interface_string_on_any_page(page: Page, site_server: str, site_dir: Path):
+    for path in [*_pages(site_dir), "no-such-page/"]:
+        page.goto(site_server + path)
+        shown = page.evaluate(
+            "document.body.innerText + ' ' + [...document.querySelectorAll('[title],[aria-label]')]"
+            ".map(e => (e.getAttribute('title') || '') + ' ' + (e.getAttribute('aria-label') || '')).join(' ')"
+        )
+        found = ENGLISH_UI.findall(shown)
+        assert not found, (path, found)
+
+
+def test_switch_keeps_the_paragraph_anchor(page: Page, site_server: str):
+    page.goto(site_server + "districts/fujian-xiamen-huli/#a1-p4")
+    label = page.locator(".md-header .hb-switch__label").first.inner_text()
+    assert label == "繁體中文"
+    page.locator(".md-header .md-select").first.hover()
+    page.locator('.md-header a.md-select__link[hreflang="zh-Hant"]').click()
+    page.wait_for_url(site_server + "zh-Hant/districts/fujian-xiamen-huli/#a1-p4")
+    assert page.evaluate("location.hash") == "#a1-p4"
+
+
+def test_paragraph_link_copies_the_address_and_the_paragraph_reached_is_marked(browser: Browser, site_server: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
+    page = context.new_page()
+    try:
+        page.goto(site_server + "districts/fujian-xiamen-huli/")
+        paragraph = page.locator("p#a1-p4")
+        paragraph.hover()
+        link = paragraph.locator("a.hb-para-link")
+        assert link.evaluate("e => getComputedStyle(e).opacity") == "1"
+        link.click()
+        assert page.evaluate("navigator.clipboard.readText()") == site_server + "districts/fujian-xiamen-huli/#a1-p4"
+        marked = paragraph.evaluate("e => getComputedStyle(e).backgroundColor")
+        other = page.locator("p#a1-p5").evaluate("e => getComputedStyle(e).backgroundColor")
+        assert marked != other
+    finally:
+        context.close()
+
+
+def test_articles_say_plainly_when_the_source_gives_no_date(page: Page, site_server: str):
+    page.goto(site_server + "districts/fujian-xiamen-haicang/")
+    meta = page.locator("dl.hb-meta").first.inner_text()
+    assert "日期" in meta and "原文未注明" in meta
