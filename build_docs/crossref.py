@@ -15,12 +15,37 @@ from .records import Block, District
 SENTENCE_RE = re.compile(r"[^。！？；]*[。！？；]+[”’）」]*|[^。！？；]+$")
 # A reported quantity: a number (maybe 1.9万, 5-7) and the unit that counts it.
 FIGURE_RE = re.compile(
-    r"(?<![\d.])(?P<num>\d+(?:\.\d+)?(?:[-—~]\d+(?:\.\d+)?)?)(?P<mag>[万亿千百]?)(?P<unit>%|余?(?:个|名|人次|人|家|支|项|场次|场|次|所|件|户|条|批次|批|处|亿元|万元|元|平方公里|平方米|公里|万亩|亩|班次|路|幢|栋|位|期|份|天|年))"
+    r"(?<![\d.])(?P<num>\d+(?:\.\d+)?(?:[-—~]\d+(?:\.\d+)?)?)(?P<mag>[万亿千百]?)(?P<unit>%|[多余]?(?:个|名|人次|人|家|支|项|场次|场|次|所|件|户|条|批次|批|处|亿元|万元|元|平方公里|平方米|公里|万亩|亩|班次|路|幢|栋|位|期|份|天|年))"
 )
-# What a figure counts, when the noun follows the unit: 386个小区党支部.
-FOLLOWING_NOUN_RE = re.compile(r"^[\u4e00-\u9fff]{1,6}")
+# Units that count things: the noun after them says what (386个小区党支部); amounts and shares
+# (元, %, 亩) belong to the words before them (投入2.1亿元).
+COUNTING_UNITS = (
+    "个",
+    "名",
+    "家",
+    "支",
+    "项",
+    "所",
+    "件",
+    "户",
+    "条",
+    "处",
+    "幢",
+    "栋",
+    "位",
+    "期",
+    "份",
+    "批",
+    "批次",
+    "路",
+    "班次",
+)
+# What a figure counts, when the noun follows the unit: 386个小区党支部, 80%的小区. A function
+# word ends it (把, 在, 和 …).
+FUNCTION_CHARS = "把被在和与了是将为对从向等及并也都就还已又才可能会要让使给由于以至到达共每全均正逐"
+FOLLOWING_NOUN_RE = re.compile(rf"^的?[^\W\d_{FUNCTION_CHARS}]{{1,10}}")
 # What a figure counts, when the noun comes first: 网格员3688名, GDP同比增长3.9%.
-PRECEDING_NOUN_RE = re.compile(r"(?:[A-Za-z]+)?[\u4e00-\u9fff]{1,6}$")
+PRECEDING_NOUN_RE = re.compile(r"(?:[A-Za-z]+)?[\u4e00-\u9fff]{1,8}$")
 # Numbers that are dates or ordinals, not quantities.
 NOT_A_QUANTITY_RE = re.compile(r"^(?:\d{4}年|第)")
 
@@ -162,9 +187,11 @@ def build_cross_index(
                 for term in glossary:
                     if any(form in block.text for form in term.forms):
                         uses[term.term].append((district.slug, district.region.district, block.ident, article.title))
+                seen = {f.text for f in figures if f.district == district.slug and f.article == article.ident}
                 figures += [
                     Figure(district=district.slug, article=article.ident, block=block.ident, text=t)
                     for t in figures_in(block.text)
+                    if t not in seen  # one row per figure, at its first paragraph
                 ]
     index = CrossIndex(
         themes=tuple(themes),
@@ -192,17 +219,61 @@ def build_cross_index(
 
 
 def figures_in(text: str) -> list[str]:
-    """Extract reported quantities with what they count: '386个小区党支部', '网格员3688名'."""
-    out = []
+    """Extract reported quantities with what they count, cut on word boundaries (jieba).
+
+    '村居干部专题培训160多场', '386个小区党支部', '网格员3688名': the measure word with the noun
+    it counts after it, else the words before the number; never half a word."""
+    out: list[str] = []
     for clause in re.split(r"[，。；：、！？（）“”]", text):
-        for m in FIGURE_RE.finditer(clause):
-            if NOT_A_QUANTITY_RE.match(clause[m.start() :]) or (m["unit"] == "年" and not m["mag"]):
+        matches = [m for m in FIGURE_RE.finditer(clause)
+                   if not (NOT_A_QUANTITY_RE.match(clause[m.start():]) or (m["unit"] == "年" and not m["mag"]))]  # fmt: skip
+        if not matches:
+            continue
+        bounds = _word_bounds(clause)
+        previous_end = -1
+        for m in matches:
+            unit = m["unit"].lstrip("多余")
+            after = FOLLOWING_NOUN_RE.findall(clause[m.end() :]) if unit in COUNTING_UNITS or unit == "%" else []
+            if after and after[0].startswith("的") and unit != "%":
+                after = []
+            end = m.end() + _whole(after[0] if after else "", m.end(), bounds, forward=True)
+            start = m.start()
+            if m.start() == previous_end and out:
+                # 906户12569人: a second figure right after the first belongs to the same label.
+                merged = out.pop()
+                out.append(merged + clause[m.start() : end])
+                previous_end = end
                 continue
-            after = FOLLOWING_NOUN_RE.findall(clause[m.end() :])
-            before = [] if after else PRECEDING_NOUN_RE.findall(clause[: m.start()])
-            label = (before[0] if before else "") + m.group() + (after[0] if after else "")
-            out.append(label)
+            if end == m.end():
+                # Words before the number, not reaching back into the figure before it.
+                floor = max(previous_end, 0)
+                before = PRECEDING_NOUN_RE.findall(clause[floor : m.start()])
+                run = (before[0] if before else "").lstrip(FUNCTION_CHARS)
+                start = m.start() - _whole(run, m.start(), bounds, forward=False)
+            label = clause[start:end]
+            previous_end = m.end() if end == m.end() else end
+            if label not in out:
+                out.append(label)
     return out
+
+
+def _word_bounds(text: str) -> set[int]:
+    """Offsets where jieba puts a word boundary in a text."""
+    from .segment import words
+
+    bounds, position = {0}, 0
+    for word in words(text):
+        position += len(word)
+        bounds.add(position)
+    return bounds
+
+
+def _whole(run: str, at: int, bounds: set[int], forward: bool) -> int:
+    """The longest part of a run next to a number that ends (or starts) on a word boundary."""
+    for k in range(len(run), 0, -1):
+        if (at + k if forward else at - k) in bounds:
+            return k
+    return 0
 
 
 def _related(districts: Sequence[District], passages: Sequence[Passage]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -12,7 +12,7 @@ import jinja2
 import yaml
 
 from .crossref import CrossIndex
-from .kinds import NoteKind
+from .kinds import BlockKind, NoteKind
 from .normalise import PASS_LABELS
 from .records import Handbook, Note
 from .regions import pinyin_slug
@@ -70,6 +70,21 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     return env
 
 
+def photo_credits(district) -> dict[str, list]:
+    """Attach each picture credit to a caption: the one right before it, else the last caption above it.
+
+    Returns caption id -> its credits; a credit with no caption above it stays where it is."""
+    attached: dict[str, list] = {}
+    for article in district.articles:
+        last_caption = None
+        for block in article.blocks:
+            if block.kind is BlockKind.CAPTION:
+                last_caption = block.ident
+            elif block.kind is BlockKind.CREDIT and last_caption:
+                attached.setdefault(last_caption, []).append(block)
+    return attached
+
+
 def ui_of(env: jinja2.Environment) -> UiStrings:
     """The interface strings a render recorded (the environment's `ui`)."""
     ui = env.globals["ui"]
@@ -106,6 +121,7 @@ def render_pages(
             pdf=district.slug in downloads,
             related=[(slug, names[slug]) for slug in related[district.slug]],
             figures={a.ident: cross.article_figures(district.slug, a.ident) for a in district.articles},
+            credits=photo_credits(district),
         )
     for theme in cross.themes:
         places = cross.theme_districts(theme.slug)

@@ -23,3 +23,8 @@ def _segment(text: str) -> tuple[str, ...]:
 
     jieba.setLogLevel(logging.WARNING)
     return tuple(jieba.lcut(text, HMM=False))
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Segment a text into dictionary words (jieba, no HMM guessing)."""
+    return _segment(text)

@@ -152,6 +152,31 @@ def test_unmatched_theme_and_thin_district_are_warned_about():
     assert "district 'd1' appears under fewer than three themes" in warnings
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "翔安区计划三年内投入2.1亿元用于老旧小区改造，每年人均增加2.8万元。",
+        "全区开展村居干部专题培训160多场，130名大学生村居党建助理走进社区。",
+        "成立项目临时党支部23个，组建党员志愿服务队205支，审结恶性案件庭审宣判9批。",
+        "社区总人口906户12569人，80%的小区把议事会开到楼下。",
+        "带动4户及合作社6个发展产业，户均年收入达100%以上增长。",
+    ],
+)
+def test_key_figure_labels_are_whole_words_with_their_number_and_unit(paragraph):
+    from build_docs.crossref import FIGURE_RE
+    from build_docs.segment import words
+
+    for clause in re.split(r"[，。；：、！？（）“”]", paragraph):
+        for label in figures_in(clause):
+            bounds, position = {0}, 0
+            for word in words(clause):
+                position += len(word)
+                bounds.add(position)
+            start = clause.index(label)
+            assert start in bounds and start + len(label) in bounds, (label, clause)
+            assert FIGURE_RE.search(label), label
+
+
 def test_key_figures_keep_number_unit_and_what_they_count():
     figures = figures_in("386个小区党支部，1089个楼栋党小组全部实体化运行；配备网格员3688名；GDP增长5.7%；2021年上半年通车")
     assert "386个小区党支部" in figures
