@@ -49,6 +49,51 @@ def _wrap(text: str, replacements: dict[str, str]) -> str:
     return re.sub("|".join(map(re.escape, keys)), lambda m: lookup[m.group()], escaped)
 
 
+def _wrap_first(text: str, replacements: dict[str, str]) -> str:
+    """Escape a text and wrap only the first occurrence of each term (longest first)."""
+    escaped = md_escape(text)
+    done: set[str] = set()
+    keys = sorted((md_escape(k) for k in replacements), key=len, reverse=True)
+    lookup = {md_escape(k): v for k, v in replacements.items()}
+    if not keys:
+        return escaped
+
+    def once(m: re.Match[str]) -> str:
+        if m.group() in done:
+            return m.group()
+        done.add(m.group())
+        return lookup[m.group()]
+
+    return re.sub("|".join(map(re.escape, keys)), once, escaped)
+
+
+def _first_uses(handbook: Handbook, cross: CrossIndex) -> dict[str, set[str]]:
+    """For each block (district/ident), the glossary forms first used in its article there."""
+    first: dict[str, set[str]] = defaultdict(set)
+    for district in handbook.districts:
+        for article in district.articles:
+            for term in cross.glossary:
+                for block in article.blocks:
+                    found = [form for form in term.forms if form in block.text]
+                    if found:
+                        first[f"{district.slug}/{block.ident}"].add(min(found, key=block.text.index))
+                        break
+    return first
+
+
+def _per_article(uses) -> list[tuple[str, str, str, str, int]]:
+    """One entry per article a term occurs in: its first paragraph and how many paragraphs."""
+    grouped: dict[tuple[str, str], list] = {}
+    for slug, name, block, title in uses:
+        grouped.setdefault((slug, title), []).append((name, block))
+    return [(slug, found[0][0], found[0][1], title, len(found)) for (slug, title), found in grouped.items()]
+
+
+def _attr(text: str) -> str:
+    """Escape a text for a quoted attribute in Markdown's attribute lists."""
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def html_text(text: str) -> str:
     """Escape a seed text for an HTML element."""
     return html.escape(text, quote=True)
@@ -98,10 +143,17 @@ def render_pages(
     """Render every page of the handbook: path under docs/ -> content."""
     pages: dict[str, str | bytes] = {}
     provinces = _group_by_province(handbook)
+    # A glossary term is marked once per article, at its first occurrence: a link to its entry
+    # that shows the definition on hover and keyboard focus (and opens the entry on a tap).
     gloss = {
-        form: f'<abbr title="{html_text(t.definition)}">{md_escape(form)}</abbr>' for t in cross.glossary for form in t.forms
+        form: f'[{md_escape(form)}](../glossary.md#{pinyin_slug(t.term)}){{ .hb-term data-definition="{_attr(t.definition)}" }}'
+        for t in cross.glossary
+        for form in t.forms
     }
-    env.filters["gloss"] = lambda text: _wrap(text, gloss)
+    marked_once = _first_uses(handbook, cross)
+    env.filters["gloss"] = lambda text, ident="", before="": _wrap_first(
+        text, {f: gloss[f] for f in marked_once.get(ident, ()) if f not in before}
+    )
     env.filters["marked"] = mark_terms
     names = {d.slug: d.region.district for d in handbook.districts}
     max_count = max((n for d in handbook.districts for _, n in cross.district_themes(d.slug)), default=1) or 1
@@ -139,7 +191,9 @@ def render_pages(
         ],
     )
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(
-        terms=[(t, pinyin_slug(t.term), uses) for t, (_, uses) in zip(cross.glossary, cross.glossary_uses, strict=True)]
+        terms=[
+            (t, pinyin_slug(t.term), _per_article(uses)) for t, (_, uses) in zip(cross.glossary, cross.glossary_uses, strict=True)
+        ]
     )
     pages["regions.md"] = env.get_template("regions.md.j2").render(provinces=provinces)
     pages["notes.md"] = env.get_template("notes.md.j2").render(**notes_view(handbook))

@@ -220,7 +220,12 @@ def test_district_pages_show_theme_tags_related_districts_and_figures(result):
     assert "数据一览" in page and "网格员3688名" in page
 
 
-def test_glossary_terms_get_tooltips_in_running_text(result):
+def test_glossary_terms_are_marked_once_per_article_and_link_to_their_entry(result):
     page = result.files["districts/henan-pingdingshan-weidong.md"]
-    assert re.search(r'<abbr title="[^"]+">网格员</abbr>', page)
+    marks = re.findall(r'\[网格员\]\(\.\./glossary\.md#wanggeyuan\)\{ \.hb-term data-definition="[^"]+" \}', page)
+    assert len(marks) == 1 and page.count("网格员") > 1
     assert "## 双报到 { #shuangbaodao }" in result.files["glossary.md"]
+    glossary = result.files["glossary.md"]
+    entry = glossary.split("## 网格员", 1)[1].split("\n## ", 1)[0]
+    linked = re.findall(r"\]\(districts/([a-z-]+)\.md#(a\d+)-", entry)
+    assert len(linked) == len(set(linked))  # one entry per article, with a count

@@ -65,3 +65,15 @@ def test_articles_say_plainly_when_the_source_gives_no_date(page: Page, site_ser
     page.goto(site_server + "districts/fujian-xiamen-haicang/")
     meta = page.locator("dl.hb-meta").first.inner_text()
     assert "日期" in meta and "原文未注明" in meta
+
+
+def test_a_glossary_term_is_marked_once_per_article_and_explains_itself_on_focus(page: Page, site_server: str):
+    page.goto(site_server + "districts/henan-pingdingshan-weidong/")
+    terms = page.locator("article a.hb-term")
+    texts = terms.all_inner_texts()
+    assert texts and len(texts) == len(set(texts))  # one article on this page: each term once
+    first = terms.first
+    first.focus()
+    popover = first.evaluate("e => getComputedStyle(e, '::after').content")
+    assert len(popover) > 10 and popover.strip('"') == first.get_attribute("data-definition")
+    assert "/glossary/#" in first.get_attribute("href")

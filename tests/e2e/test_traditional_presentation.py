@@ -13,7 +13,7 @@ MAINLAND_UI_WORDS = ("鼠標", "打印", "鏈接", "點擊", "下劃線")
 # Article text, quoted source lines and the declared patterns on 校勘记 (which match mainland
 # web pages word for word) are content, converted by OpenCC; the check is on the words the
 # handbook itself writes around them.
-CONTENT = "[data-source], .hb-passage, .hb-note, .hb-declared pre, .hb-figures td, abbr, .hb-kicker, .hb-subtitle, .hb-signature"
+CONTENT = "[data-source], .hb-passage, .hb-note, .hb-declared pre, .hb-figures td, .hb-term, .hb-kicker, .hb-subtitle, .hb-signature"
 
 
 def _hant_pages(site_dir: Path) -> list[str]:
@@ -51,7 +51,7 @@ def test_no_mainland_interface_word_on_any_traditional_page(page: Page, site_ser
             """(content) => {
                  const body = document.body.cloneNode(true);
                  body.querySelectorAll(content).forEach(el => el.remove());
-                 return body.innerText + ' ' + [...document.querySelectorAll('[title]:not(abbr),[aria-label],[placeholder]')]
+                 return body.innerText + ' ' + [...document.querySelectorAll('[title],[aria-label],[placeholder]')]
                    .map(el => (el.getAttribute('title') || '') + (el.getAttribute('aria-label') || '') + (el.getAttribute('placeholder') || '')).join(' ');
                }""",
             CONTENT,
