@@ -89,6 +89,14 @@ def _per_article(uses) -> list[tuple[str, str, str, str, int]]:
     return [(slug, found[0][0], found[0][1], title, len(found)) for (slug, title), found in grouped.items()]
 
 
+def _shared_themes(cross: CrossIndex, one: str, other: str, most: int = 3) -> str:
+    """Why two districts are related: the themes both have, strongest (most passages in both) first."""
+    mine = {t.slug: (t, n) for t, n in cross.district_themes(one)}
+    theirs = {t.slug: n for t, n in cross.district_themes(other)}
+    shared = sorted((-min(n, theirs[s]), t.name) for s, (t, n) in mine.items() if s in theirs)
+    return "、".join(name for _, name in shared[:most])
+
+
 def _attr(text: str) -> str:
     """Escape a text for a quoted attribute in Markdown's attribute lists."""
     return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
@@ -171,7 +179,7 @@ def render_pages(
             district=district,
             themes=cross.district_themes(district.slug),
             pdf=district.slug in downloads,
-            related=[(slug, names[slug]) for slug in related[district.slug]],
+            related=[(slug, names[slug], _shared_themes(cross, district.slug, slug)) for slug in related[district.slug]],
             figures={a.ident: cross.article_figures(district.slug, a.ident) for a in district.articles},
             credits=photo_credits(district),
         )

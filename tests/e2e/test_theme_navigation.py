@@ -40,7 +40,7 @@ def test_clicking_a_matrix_cell_lands_on_that_districts_section_of_the_theme_pag
 
 def test_clicking_a_quoted_passage_shows_that_paragraph_on_the_district_page(page: Page, site_server: str):
     page.goto(site_server + "themes/grid-governance/")
-    link = page.locator(".hb-passage .hb-source a").nth(3)
+    link = page.locator(".hb-passage a.hb-passage-link").nth(3)
     href = link.get_attribute("href")
     block = href.rsplit("#", 1)[1]
     link.click()
