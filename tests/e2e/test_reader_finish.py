@@ -77,3 +77,21 @@ def test_a_glossary_term_is_marked_once_per_article_and_explains_itself_on_focus
     popover = first.evaluate("e => getComputedStyle(e, '::after').content")
     assert len(popover) > 10 and popover.strip('"') == first.get_attribute("data-definition")
     assert "/glossary/#" in first.get_attribute("href")
+
+
+def _search(page: Page, site_server: str, query: str, path: str = "") -> list[str]:
+    page.goto(site_server + path)
+    page.locator(".md-search__input").first.click()
+    page.locator(".md-search__input").fill(query)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    return [t.replace("\u200b", "") for t in page.locator(".md-search-result__item").all_inner_texts()]
+
+
+def test_numbers_are_searchable_and_articles_rank_before_the_notes_and_glossary(page: Page, site_server: str):
+    found = _search(page, site_server, "1234")
+    assert found and "湖里区" in found[0]
+    ranked = _search(page, site_server, "网格")
+    article = next(i for i, text in enumerate(ranked) if "区" in text.split()[0])
+    apart = [i for i, text in enumerate(ranked) if text.startswith(("校勘记", "术语表"))]
+    assert not apart or article < min(apart), ranked[:6]
+    assert "湖里區" in _search(page, site_server, "1234", "zh-Hant/")[0]
