@@ -122,8 +122,15 @@ serve: venv ## Generate docs/ and run mkdocs serve on http://127.0.0.1:8000 (SER
 
 # ------------------------------------------------------------------------ pdf
 
-pdf-deps: $(PDF_STAMP) ## Install WeasyPrint (the [pdf] extra) and, if missing, Pango and Noto CJK
+pdf-deps: $(PDF_STAMP) ## Install WeasyPrint (the [pdf] extra) and, if missing, Pango and Noto CJK; warm the font cache
 	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(APT_PDF_PACKAGES)"
+	@# On a fresh machine the first layout spends minutes building fontconfig's cache with no
+	@# output; build it here, once, and say so.
+	@if [ ! -f $(VENV)/.stamp-fontcache ]; then \
+	  echo "pdf-deps: building the font cache (fc-cache, once per machine; may take a minute)"; \
+	  fc-cache -s >/dev/null 2>&1 || fc-cache >/dev/null 2>&1 || true; \
+	  touch $(VENV)/.stamp-fontcache; \
+	fi
 
 $(PDF_STAMP): pyproject.toml $(VENV_STAMP)
 	$(VENV_PY) -m pip install -e '.[pdf]'

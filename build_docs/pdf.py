@@ -8,11 +8,13 @@ OpenCC converter for the Traditional edition.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from time import perf_counter
 
 from .build import Result
 from .convert import quotes
+from .kinds import NoteKind
 from .render import make_environment, ui_of
 
 # Noto CJK defaults to Japanese glyph shapes unless the regional face is named explicitly.
@@ -26,7 +28,9 @@ def book_html(result: Result, lang: str, districts=None) -> str:
     cross = result.cross
     chosen = districts or result.handbook.districts
     names = {d.slug: d.region.district for d in result.handbook.districts}
-    themes = [(t, [(names[d], len(passages)) for d, passages in cross.theme_districts(t.slug)]) for t in cross.themes]
+    themes = [(t, [(d, names[d], len(passages)) for d, passages in cross.theme_districts(t.slug)]) for t in cross.themes]
+    articles = [a for d in chosen for a in d.articles]
+    notes = result.handbook.notes
     html = env.get_template("book.html.j2").render(
         title=TITLE if districts is None else f"{TITLE} · {chosen[0].region.district}",
         font=FONTS[lang],
@@ -35,6 +39,15 @@ def book_html(result: Result, lang: str, districts=None) -> str:
         glossary=cross.glossary,
         lang="zh-Hans",
         single=districts is not None,
+        article_count=len(articles),
+        seed_count=len({a.headline.file for a in articles}),
+        latest=max((a.date_text for a in articles if a.date), default="", key=lambda t: t),
+        publishers=sorted({a.publisher for a in articles if a.publisher}),
+        note_counts={
+            "repairs": sum(1 for n in notes if n.kind not in (NoteKind.REVIEW, NoteKind.CORRECTION)),
+            "corrections": sum(1 for n in notes if n.kind is NoteKind.CORRECTION),
+            "review": sum(1 for n in notes if n.kind is NoteKind.REVIEW),
+        },
     )
     if lang == "zh-Hant":
         html = quotes(result.converter.convert(html), result.quotes).replace('lang="zh-Hans"', 'lang="zh-Hant"')
@@ -52,21 +65,30 @@ def write_pdfs(result: Result, out_dir: Path) -> list[Path]:
     # first so that the two whole books do not end up on one core.
     jobs.sort(key=lambda job: -len(job[0]))
     workers = min(len(jobs), os.cpu_count() or 1)
+    done = 0
+
+    def progress(target: Path, seconds: float) -> None:
+        nonlocal done
+        done += 1
+        print(f"pdf {done}/{len(jobs)} {target.name} {seconds:.1f}s", flush=True)
+
     if workers <= 1:
         for job in jobs:
-            _write_one(job)
+            progress(*_write_one(job))
     else:
         with ProcessPoolExecutor(workers) as pool:
-            list(pool.map(_write_one, jobs))
+            for finished in as_completed([pool.submit(_write_one, job) for job in jobs]):
+                progress(*finished.result())
     return sorted(target for _, target in jobs)
 
 
-def _write_one(job: tuple[str, Path]) -> Path:
-    """Lay out one book HTML with WeasyPrint and move the PDF into place."""
+def _write_one(job: tuple[str, Path]) -> tuple[Path, float]:
+    """Lay out one book HTML with WeasyPrint and move the PDF into place; return it and the seconds taken."""
     from weasyprint import HTML
 
     html, target = job
+    start = perf_counter()
     tmp = target.with_suffix(".pdf.tmp")
     HTML(string=html).write_pdf(tmp)
     tmp.replace(target)
-    return target
+    return target, perf_counter() - start

@@ -87,3 +87,43 @@ def test_one_pdf_per_district_in_each_script(result):
     for district in result.handbook.districts:
         for lang in SCRIPTS:
             assert (PDF_DIR / f"{district.slug}-{lang}.pdf").is_file()
+
+
+def _pages(lang: str) -> list[str]:
+    return [re.sub(r"\s+", "", page.extract_text()) for page in _book(lang).pages]
+
+
+@pytest.mark.parametrize("lang", SCRIPTS)
+def test_table_of_contents_lists_every_article(result, lang):
+    pages = _pages(lang)
+    contents = next(p for p in pages if p.startswith(("目录", "目錄")))
+    for district in result.handbook.districts:
+        for article in district.articles:
+            title = re.sub(r"\s+", "", article.title)
+            if lang == "zh-Hant":
+                title = quotes(result.converter.convert(title))
+            assert title in contents, title
+
+
+@pytest.mark.parametrize("lang", SCRIPTS)
+def test_theme_index_gives_page_numbers(lang):
+    index = next(p for p in _pages(lang) if p.startswith(("主题索引", "主題索引")))
+    assert len(re.findall(r"（\d+）第\d+[页頁]", index)) >= 10
+
+
+def _first_lines(lang: str) -> list[list[str]]:
+    """The first two lines of each page as laid out (pdftotext -layout), white space removed."""
+    text = subprocess.run(["pdftotext", "-layout", str(PDF_DIR / f"handbook-{lang}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    return [[re.sub(r"\s+", "", line) for line in page.splitlines() if line.strip()][:2] for page in text.split("\f")]
+
+
+def test_chapter_openers_carry_no_running_head_and_later_pages_do(result):
+    firsts, pages = _first_lines("zh-Hans"), _pages("zh-Hans")
+    for district in result.handbook.districts:
+        name = district.region.district
+        first_title = re.sub(r"\s+", "", district.articles[0].title)
+        opener = next(i for i, p in enumerate(pages) if p.startswith(name) and first_title in p[: len(name) + 80])
+        # On the opener the first line is the chapter title itself, then the article; no head above.
+        assert firsts[opener][0] == name and firsts[opener][1] != name, (name, firsts[opener])
+        assert firsts[opener + 1][0] == name, f"no running head on the page after the opener of {name}"

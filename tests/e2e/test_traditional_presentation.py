@@ -13,7 +13,9 @@ MAINLAND_UI_WORDS = ("鼠標", "打印", "鏈接", "點擊", "下劃線")
 # Article text, quoted source lines and the declared patterns on 校勘记 (which match mainland
 # web pages word for word) are content, converted by OpenCC; the check is on the words the
 # handbook itself writes around them.
-CONTENT = "[data-source], .hb-passage, .hb-note, .hb-declared pre, .hb-figures td, .hb-term, .hb-kicker, .hb-subtitle, .hb-signature"
+CONTENT = (
+    "[data-source], .hb-passage, .hb-note, .hb-declared pre, .hb-figures td, .hb-term, .hb-kicker, .hb-subtitle, .hb-signature"
+)
 
 
 def _hant_pages(site_dir: Path) -> list[str]:
