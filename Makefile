@@ -39,7 +39,7 @@ APT_PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 PDF_DIR    := pdf
 PDF_STAMP  := $(VENV)/.stamp-pdf-extras
 
-.PHONY: help venv site review serve test-deps system-deps pdf-deps pdf bench corpus check test golden clean distclean
+.PHONY: help venv site site-build review serve test-deps system-deps pdf-deps pdf bench corpus check test golden clean distclean
 
 help: ## List the targets
 	@echo "Usage: make <target> [PYTHON=python3] [PYTEST_ARGS='-k smoke']"
@@ -96,6 +96,10 @@ system-deps: ## apt-get install chromium and fonts-noto-cjk, only those missing
 
 site: venv ## Generate docs/ (+ docs-zh-Hant/) and build site/ with site/zh-Hant/ (mkdocs --strict; replaced only on success)
 	$(GENERATE) $(DOCS)
+	@$(MAKE) --no-print-directory site-build
+
+# The MkDocs half of `make site`, shared with `make pdf` so that each runs the generator once.
+site-build: venv
 	rm -rf $(SITE_TMP)
 	rm -rf $(SITE_TMP)-hant
 	# The two scripts' builds are independent: run them on both cores, then nest zh-Hant.
@@ -136,9 +140,9 @@ $(PDF_STAMP): pyproject.toml $(VENV_STAMP)
 	$(VENV_PY) -m pip install -e '.[pdf]'
 	touch $@
 
-pdf: pdf-deps ## Render the book PDFs (whole handbook + each district, both scripts) into pdf/, then make site with download links
+pdf: pdf-deps ## Render the book PDFs (whole handbook + each district, both scripts) into pdf/ and build site/ linking them (one generator run)
 	$(GENERATE) $(DOCS) --make-pdf --pdf-dir $(PDF_DIR)
-	@$(MAKE) --no-print-directory site
+	@$(MAKE) --no-print-directory site-build
 
 # ---------------------------------------------------------------------- bench
 

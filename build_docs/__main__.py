@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         quotes=args.quotes,
         corrections=Path(args.corrections) if args.corrections else None,
         pdf_dir=Path(args.pdf_dir),
+        make_pdf=args.make_pdf,
         strict=args.strict,
     )
     stages = Stages(console_reporter() if not args.review else None)
@@ -69,12 +70,6 @@ def main(argv: list[str] | None = None) -> int:
             print(review_queue(generate(config, stages)))
             return 0
         result = build(config, stages)
-        if args.make_pdf:
-            from .pdf import write_pdfs
-
-            with stages("pdf"):
-                written = write_pdfs(result, Path(args.pdf_dir))
-            print(f"{len(written)} PDF(s) -> {args.pdf_dir}/ (run again without --make-pdf to link them)")
     except BuildError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

@@ -45,6 +45,7 @@ class BuildConfig:
     quotes: str = "corner"  # the Traditional build's quotation marks: corner 「」 or keep “ ”
     corrections: Path | None = None  # default: corrections.yml beside the seeds folder
     pdf_dir: Path | None = None  # PDFs made by `make pdf`, offered as downloads
+    make_pdf: bool = False  # render the book PDFs into pdf_dir in this same run (needs WeasyPrint)
     report: Path | None = None  # default: reports/conversion-report.md beside docs
     strict: bool = True  # any problem fails the build; lenient leaves the file out
     work_dir: Path = WORK_DIR
@@ -54,15 +55,31 @@ class BuildConfig:
         return self.corrections if self.corrections is not None else self.seeds.parent / "corrections.yml"
 
 
+@dataclass(frozen=True, kw_only=True)
+class Records:
+    """What the records stage recovered: the handbook, its cross-index and the data the pages need."""
+
+    handbook: Handbook
+    cross: crossref.CrossIndex
+    vocab: data.Vocabulary
+    terms: convert.ProtectedTerms
+    search_terms: tuple[str, ...]
+    glossary: tuple[data.GlossaryTerm, ...]
+    warnings: tuple[str, ...]
+
+
 def generate(config: BuildConfig, stage: Stages | None = None) -> Result:
-    """Run every stage up to conversion; nothing but OpenCC's generated config is written.
+    """Run the records stage, then the pages stage; nothing but caches (and PDFs, when asked) is written."""
+    stage = stage or Stages()
+    return make_pages(config, recover_records(config, stage), stage)
+
+
+def recover_records(config: BuildConfig, stage: Stages) -> Records:
+    """Read, normalise and parse the seeds into the handbook's records and cross-index.
 
     Strict, any problem fails the build. Lenient, a seed file with a problem is left out, its
-    problems lead the editorial notes, and the rest is published. PDFs already made by
-    `make pdf` in pdf_dir are offered as downloads; without them the pages carry no links."""
-    seeds_dir, shown_as, script, work_dir = config.seeds, config.shown_as, config.script, config.work_dir
-    pdf_dir, strict, quotes = config.pdf_dir, config.strict, config.quotes
-    stage = stage or Stages()
+    problems lead the editorial notes, and the rest is published."""
+    seeds_dir, shown_as, strict = config.seeds, config.shown_as, config.strict
     with stage("data"):
         rules = parse.Rules(
             vocab=data.load_vocabulary(),
@@ -127,13 +144,37 @@ def generate(config: BuildConfig, stage: Stages | None = None) -> Result:
             ),
         )
         cross, warnings = crossref.build_cross_index(districts, themes, glossary, "build_docs/data/themes.yml")
+    return Records(
+        handbook=handbook,
+        cross=cross,
+        vocab=vocab,
+        terms=terms,
+        search_terms=search_terms,
+        glossary=glossary,
+        warnings=tuple(str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))) + tuple(warnings),
+    )
+
+
+def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
+    """Render both scripts' pages from the records; with make_pdf, lay out the PDFs and link them.
+
+    PDFs already made by `make pdf` in pdf_dir are offered as downloads; without them the pages
+    carry no links."""
+    handbook, cross, vocab, terms = records.handbook, records.cross, records.vocab, records.terms
+    script, quotes, pdf_dir, work_dir = config.script, config.quotes, config.pdf_dir, config.work_dir
+    districts = handbook.districts
     with stage("render"):
-        downloads = find_downloads(pdf_dir, districts)
+        if config.make_pdf:
+            if pdf_dir is None:
+                raise ValueError("make_pdf needs a pdf_dir")
+            offered = frozenset(["handbook", *(d.slug for d in districts)])
+        else:
+            offered = frozenset(find_downloads(pdf_dir, districts))
         env = render.make_environment()
-        pages = render.render_pages(handbook, cross, env, frozenset(downloads))
+        pages = render.render_pages(handbook, cross, env, offered)
         pages["records.json"] = export.records_json(handbook)
         pages["records.schema.json"] = export.SCHEMA_PATH.read_bytes()
-        pages[".jieba_user.txt"] = search_dictionary(handbook, search_terms, glossary, vocab)
+        pages[".jieba_user.txt"] = search_dictionary(handbook, records.search_terms, records.glossary, vocab)
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():
                 pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
@@ -150,23 +191,31 @@ def generate(config: BuildConfig, stage: Stages | None = None) -> Result:
         ui = render.ui_of(env)
         pages = {path: ui.resolve(c, "zh-Hans") if isinstance(c, str) else c for path, c in pages.items()}
         hant = {path: ui.resolve(convert.quotes(c, quotes), "zh-Hant") if isinstance(c, str) else c for path, c in hant.items()}
-        for name, (hans_pdf, hant_pdf) in downloads.items():
-            pages[f"downloads/{name}.pdf"], hant[f"downloads/{name}.pdf"] = hans_pdf.read_bytes(), hant_pdf.read_bytes()
         hans_map, hant_map = convert.query_maps(converter, pages, hant)
         pages["assets/query-map.js"], hant["assets/query-map.js"] = hans_map, hant_map
         hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
         report = review.conversion_report(handbook, converter, ui.table, terms.keep, table.ordinary)
-    warnings = [str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))] + list(warnings)
-    return Result(
+    result = Result(
         handbook=handbook,
         cross=cross,
         files=pages,
         hant_files=hant,
         converter=converter,
         report=report,
-        warnings=tuple(warnings),
+        warnings=records.warnings,
         quotes=quotes,
     )
+    if config.make_pdf and pdf_dir is not None:
+        from .pdf import write_pdfs  # WeasyPrint is installed only by `make pdf`
+
+        with stage("pdf"):
+            write_pdfs(result, pdf_dir)
+    downloads = find_downloads(pdf_dir, districts)
+    if set(downloads) != offered:
+        raise ValueError(f"PDFs offered {sorted(offered)} but found {sorted(downloads)} in {pdf_dir}")
+    for name, (hans_pdf, hant_pdf) in downloads.items():
+        pages[f"downloads/{name}.pdf"], hant[f"downloads/{name}.pdf"] = hans_pdf.read_bytes(), hant_pdf.read_bytes()
+    return result
 
 
 def unapplied(declared: corrections.Corrections, recovered: Sequence[parse.Recovered]) -> list[Problem]:

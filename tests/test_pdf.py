@@ -8,6 +8,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from build_docs.build import BuildConfig, generate
 from build_docs.convert import quotes
 
 from .helpers import ROOT, SEEDS, build_from
@@ -127,3 +128,26 @@ def test_chapter_openers_carry_no_running_head_and_later_pages_do(result):
         # On the opener the first line is the chapter title itself, then the article; no head above.
         assert firsts[opener][0] == name and firsts[opener][1] != name, (name, firsts[opener])
         assert firsts[opener + 1][0] == name, f"no running head on the page after the opener of {name}"
+
+
+@pytest.mark.parametrize("target", ["pdf", "test"])
+def test_make_pdf_and_make_test_run_the_generator_once(target):
+    plan = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    runs = [line for line in plan.splitlines() if "-m build_docs" in line]
+    assert len(runs) == 1, runs
+    assert "--make-pdf" in runs[0]
+
+
+def test_pdfs_made_in_the_run_are_offered_by_the_pages_of_that_run(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    first = sorted(SEEDS.glob("*.txt"))[0]
+    (seeds / first.name).write_bytes(first.read_bytes())
+    result = generate(BuildConfig(seeds=seeds, shown_as="seeds", make_pdf=True, pdf_dir=tmp_path / "pdf"))
+    slugs = [d.slug for d in result.handbook.districts]
+    for name in ["handbook", *slugs]:
+        for lang in SCRIPTS:
+            assert (tmp_path / "pdf" / f"{name}-{lang}.pdf").is_file()
+        assert result.files[f"downloads/{name}.pdf"] == (tmp_path / "pdf" / f"{name}-zh-Hans.pdf").read_bytes()
+        assert result.hant_files[f"downloads/{name}.pdf"] == (tmp_path / "pdf" / f"{name}-zh-Hant.pdf").read_bytes()
+    assert f"../downloads/{slugs[0]}.pdf" in result.files[f"districts/{slugs[0]}.md"]
