@@ -120,9 +120,8 @@ site-build: venv
 review: venv ## Print the review queue: decisions taken on weak evidence, most doubtful first, each with the corrections.yml entry that settles it
 	$(VENV_PY) -m build_docs --seeds $(SEEDS) --review
 
-serve: venv ## Generate docs/ and run mkdocs serve on http://127.0.0.1:8000 (SERVE_ADDR=...)
-	$(GENERATE) $(DOCS)
-	$(MKDOCS) serve --dev-addr $(SERVE_ADDR)
+serve: venv ## Serve both scripts on http://127.0.0.1:8000 (zh-Hant at /zh-Hant/), rebuilt and reloaded when seeds/, corrections.yml, data, templates or overrides change (SERVE_ADDR=...)
+	$(VENV_PY) -m build_docs.serve --seeds $(SEEDS) --addr $(SERVE_ADDR)
 
 # ------------------------------------------------------------------------ pdf
 
@@ -184,7 +183,7 @@ golden: venv ## Regenerate tests/golden/docs/ from seeds/ (the only target that 
 # -------------------------------------------------------------------- cleanup
 
 clean: ## Remove site/, docs/, build temporaries and caches (keeps .venv)
-	rm -rf $(SITE) $(DOCS) $(DOCS)-zh-Hant $(PDF_DIR) .cache reports $(SITE_TMP) $(SITE_TMP)-hant $(SITE_OLD) $(GOLDEN_TMP) \
+	rm -rf $(SITE) $(DOCS) $(DOCS)-zh-Hant $(PDF_DIR) .cache reports $(SITE_TMP) $(SITE_TMP)-hant $(SITE_OLD) $(GOLDEN_TMP) .serve \
 	  .pytest_cache .hypothesis build *.egg-info
 	find . \( -path ./$(VENV) -o -path ./.git \) -prune -o \
 	  -type d -name __pycache__ -exec rm -rf {} +
