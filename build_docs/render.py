@@ -107,18 +107,27 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# Compiled templates are kept for the life of the process (a long-running `make serve`);
+# Jinja's auto_reload recompiles a template whose file changed.
+_ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
+
+
 def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
-    """Create the one Jinja environment used for every page."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,  # output is Markdown; text is escaped explicitly with md / h
-    )
-    env.filters["md"] = md_escape
-    env.filters["h"] = html_text
+    """Return the one Jinja environment used for every page, with the interface strings read afresh."""
+    env = _ENVIRONMENTS.get(templates_dir)
+    if env is None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=False,  # output is Markdown; text is escaped explicitly with md / h
+            auto_reload=True,
+        )
+        env.filters["md"] = md_escape
+        env.filters["h"] = html_text
+        _ENVIRONMENTS[templates_dir] = env
     env.globals["ui"] = UiStrings(load_ui_strings())
     return env
 

@@ -59,7 +59,7 @@ RELOAD_JS = """(function () {
         show(s.error);
       })
       .catch(function () {})
-      .finally(function () { setTimeout(poll, 400); });
+      .finally(function () { setTimeout(poll, 250); });
   }
   poll();
 })();
@@ -234,10 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     seen = snapshot(root)
     try:
         while True:
-            time.sleep(0.2)
+            time.sleep(0.1)
             now = snapshot(root)
             if now != seen:
-                time.sleep(0.1)  # an editor's save may touch several files
+                time.sleep(0.05)  # an editor's save may touch several files
                 seen = snapshot(root)
                 rebuild(config, root, out, state)
     except KeyboardInterrupt:
