@@ -8,6 +8,7 @@ OpenCC converter for the Traditional edition.
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from time import perf_counter
@@ -20,6 +21,45 @@ from .render import make_environment, ui_of
 # Noto CJK defaults to Japanese glyph shapes unless the regional face is named explicitly.
 FONTS = {"zh-Hans": "Noto Serif CJK SC", "zh-Hant": "Noto Serif CJK TC"}
 TITLE = "基层治理案例手册"
+
+
+BODY_RE = re.compile(r'(<p class="body">)(.*?)(</p>)', re.S)
+# Tags and character references inside a paragraph are left whole.
+MARKUP_RE = re.compile(r"(<[^>]*>|&#?\w+;)")
+# No line may start with a closing mark or end with an opening one, so no space goes there.
+NO_SPACE_BEFORE = frozenset("，。、；：？！”’）》」』〉】…—％%·")
+NO_SPACE_AFTER = frozenset("“‘（《「『〈【")
+# A space of a quarter em that is not a word separator: text's own spaces keep their width.
+OWN_SPACE = "\u2005"
+
+
+def justifiable(text: str) -> str:
+    """Put a space between characters where a line may break, so WeasyPrint can justify CJK text.
+
+    WeasyPrint 70 stretches only spaces; Chinese has none. Runs of ASCII letters and digits
+    (numbers, Latin words) stay whole; the text's own spaces become U+2005 so that the
+    paragraph's negative word-spacing does not shrink them."""
+    if not text:
+        return text
+    out: list[str] = []
+    for ch, nxt in zip(text, text[1:] + "\0", strict=True):
+        out.append(OWN_SPACE if ch == " " else ch)
+        if nxt == "\0" or ch == " " or nxt == " " or ch in NO_SPACE_AFTER or nxt in NO_SPACE_BEFORE:
+            continue
+        if ch.isascii() and nxt.isascii():
+            continue
+        out.append(" ")
+    return "".join(out)
+
+
+def justify_body(html: str) -> str:
+    """Make every body paragraph justifiable; run after conversion, which reads whole phrases."""
+
+    def paragraph(m: re.Match[str]) -> str:
+        parts = MARKUP_RE.split(m.group(2))
+        return m.group(1) + "".join(p if i % 2 else justifiable(p) for i, p in enumerate(parts)) + m.group(3)
+
+    return BODY_RE.sub(paragraph, html)
 
 
 def book_html(result: Result, lang: str, districts=None) -> str:
@@ -51,7 +91,7 @@ def book_html(result: Result, lang: str, districts=None) -> str:
     )
     if lang == "zh-Hant":
         html = quotes(result.converter.convert(html), result.quotes).replace('lang="zh-Hans"', 'lang="zh-Hant"')
-    return ui_of(env).resolve(html, lang)
+    return justify_body(ui_of(env).resolve(html, lang))
 
 
 def write_pdfs(result: Result, out_dir: Path) -> list[Path]:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from build_docs.convert import Converter, load_protected
+from build_docs.convert import VERBATIM_RE, Converter, load_protected
 from build_docs.errors import BuildError
 from build_docs.kinds import BlockKind
 from build_docs.records import Block
@@ -79,7 +79,7 @@ def test_no_simplified_only_character_is_left_in_the_traditional_pages(result):
         if not (isinstance(content, str) and path.endswith(".md")):
             continue
         emitted = set(result.converter.plain(result.files[path]))
-        for ch in set(re.findall(r"[\u4e00-\u9fff]", content)):
+        for ch in set(re.findall(r"[\u4e00-\u9fff]", VERBATIM_RE.sub("", content))):
             if single.convert(ch) != ch:
                 assert ch in emitted or ch in protected_chars, f"{path}: Simplified-only character {ch!r}"
 
@@ -151,7 +151,7 @@ def test_taiwan_quotes_nest_and_can_be_kept():
 
 def test_traditional_pages_use_corner_quotes_and_declared_interface_wording(result):
     hant = {path: c for path, c in result.hant_files.items() if isinstance(c, str) and path.endswith(".md")}
-    assert not any(q in c for c in hant.values() for q in "“”‘’")
+    assert not any(q in VERBATIM_RE.sub("", c) for c in hant.values() for q in "“”‘’")
     assert any("「" in c for c in hant.values())
     assert "將滑鼠停在上面" in hant["glossary.md"] and "鼠標" not in hant["glossary.md"]
     assert "列印" in hant["index.md"] and "打印" not in hant["index.md"]
@@ -168,3 +168,11 @@ def test_an_interface_string_without_a_traditional_form_fails_naming_the_table()
         ui.resolve(text, "zh-Hant")
     ui = UiStrings({"共 {n} 篇": "共 {n} 篇"})
     assert ui.resolve(ui("共 {n} 篇", n=3), "zh-Hant") == "共 3 篇"
+
+
+def test_notes_quote_seed_lines_and_suggested_entries_verbatim_in_the_traditional_build(result):
+    hans, hant = result.files["notes.md"], result.hant_files["notes.md"]
+    quoted = VERBATIM_RE.findall(hans)
+    assert len(quoted) > 10
+    assert VERBATIM_RE.findall(hant) == quoted
+    assert VERBATIM_RE.sub("", hant) != VERBATIM_RE.sub("", hans)  # the rest of the page is converted

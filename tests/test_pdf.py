@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter
 
 import pytest
 from pypdf import PdfReader
@@ -151,3 +152,36 @@ def test_pdfs_made_in_the_run_are_offered_by_the_pages_of_that_run(tmp_path):
         assert result.files[f"downloads/{name}.pdf"] == (tmp_path / "pdf" / f"{name}-zh-Hans.pdf").read_bytes()
         assert result.hant_files[f"downloads/{name}.pdf"] == (tmp_path / "pdf" / f"{name}-zh-Hant.pdf").read_bytes()
     assert f"../downloads/{slugs[0]}.pdf" in result.files[f"districts/{slugs[0]}.md"]
+
+
+def _body_lines(path) -> list[list[tuple[float, float, float, float]]]:
+    """Per chapter page, the (x0, y0, x1, height) of lines in the body text's size and margin, top to bottom."""
+    layout = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    raw = re.findall(r"<page .*?</page>", layout, re.S)
+    # The back matter (theme index, glossary) starts on the second page naming the index: the
+    # contents name it first, and its own pages carry it as running head.
+    hits = [i for i, page in enumerate(raw) if re.search(r">主[题題]索引</word>", page)]
+    back = hits[1] if len(hits) > 1 else len(raw)
+    for page in raw[:back]:
+        found = re.findall(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', page)
+        pages.append(sorted((float(a), float(b), float(c), round(float(d) - float(b), 1)) for a, b, c, d in found))
+    every = [line for page in pages for line in page]
+    height = Counter(line[3] for line in every).most_common(1)[0][0]
+    left = Counter(round(line[0], 1) for line in every if line[3] == height).most_common(1)[0][0]
+    return [
+        sorted((line for line in page if line[3] == height and round(line[0], 1) == left), key=lambda x: x[1]) for page in pages
+    ]
+
+
+@pytest.mark.parametrize("lang", SCRIPTS)
+def test_body_lines_are_justified_to_one_right_edge(lang):
+    pages = _body_lines(PDF_DIR / f"handbook-{lang}.pdf")
+    steps = Counter(round(b[1] - a[1], 1) for page in pages for a, b in zip(page, page[1:], strict=False))
+    pitch = steps.most_common(1)[0][0]
+    # A line followed at the ordinary line pitch is not the last of its paragraph (paragraphs
+    # are set apart by a margin).
+    inner = [a for page in pages for a, b in zip(page, page[1:], strict=False) if abs(b[1] - a[1] - pitch) < 0.5]
+    assert len(inner) > 100
+    right = [line[2] for line in inner]
+    assert max(right) - min(right) <= 1.0, sorted(right)[:5]
