@@ -8,6 +8,7 @@ regional stage so it cannot undo them. Bundled dictionaries are referenced by ab
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -132,6 +133,7 @@ class Converter:
         entries.update(terms.fixed)
         self.protected = tuple(sorted(entries.items()))
         work_dir.mkdir(parents=True, exist_ok=True)
+        self.work_dir = work_dir
         phrases = work_dir / f"protected-{config}.txt"
         identity = work_dir / f"protected-{config}-identity.txt"
         phrases.write_text("".join(f"{s}\t{t}\n" for s, t in self.protected), encoding="utf-8")
@@ -200,8 +202,29 @@ def jieba_dictionary(converter: Converter) -> str:
     key = (converter.config, converter.protected)
     if key not in _JIEBA_CACHE:
         source = Path(jieba.__file__).resolve().parent / "dict.txt"
-        _JIEBA_CACHE[key] = converter.convert(source.read_text(encoding="utf-8"))
+        # On disk too, keyed by everything the result depends on: a new process (make site)
+        # reads 5 MB instead of converting them again.
+        digest = hashlib.sha256(
+            json.dumps([opencc_version(), jieba.__version__, source.stat().st_size, key], ensure_ascii=False).encode()
+        ).hexdigest()[:16]
+        cached = converter.work_dir / f"jieba-{converter.config}-{digest}.txt"
+        if cached.is_file():
+            _JIEBA_CACHE[key] = cached.read_text(encoding="utf-8")
+        else:
+            _JIEBA_CACHE[key] = converter.convert(source.read_text(encoding="utf-8"))
+            for old in converter.work_dir.glob(f"jieba-{converter.config}-*.txt"):
+                old.unlink()
+            tmp = cached.with_suffix(".tmp")
+            tmp.write_text(_JIEBA_CACHE[key], encoding="utf-8")
+            tmp.replace(cached)
     return _JIEBA_CACHE[key]
+
+
+def opencc_version() -> str:
+    """The installed opencc package's version (part of every conversion cache key)."""
+    from importlib.metadata import version
+
+    return version("opencc")
 
 
 def _config(config: str, phrases: Path, identity: Path) -> dict:
