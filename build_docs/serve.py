@@ -29,7 +29,8 @@ from .errors import BuildError
 from .progress import Stages
 
 # What an editor changes; anything else (the code) needs a restart.
-WATCHED = ("seeds", "corrections.yml", "build_docs/data", "templates", "overrides", "mkdocs.yml", "mkdocs.zh-Hant.yml")
+# (besides the seeds folder and its corrections.yml, which come from the command line)
+WATCHED = ("build_docs/data", "templates", "overrides", "mkdocs.yml", "mkdocs.zh-Hant.yml")
 STATUS_PATH = "/__serve__/status"
 RELOAD_PATH = "/__serve__/reload.js"
 
@@ -75,11 +76,10 @@ class State:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
     """Return (mtime, size) of every watched file; the tree is small enough to poll."""
     found: dict[str, tuple[int, int]] = {}
-    for name in WATCHED:
-        path = root / name
+    for path in paths:
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
         for f in files:
             st = f.stat()
@@ -230,15 +230,17 @@ def main(argv: list[str] | None = None) -> int:
     host, port = args.addr.rsplit(":", 1)
     server = ThreadingHTTPServer((host, int(port)), partial(Handler, state=state, directory=str(out / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serve: http://{args.addr}/ (zh-Hans) and http://{args.addr}/zh-Hant/ ; watching {', '.join(WATCHED)}", flush=True)
-    seen = snapshot(root)
+    watched = [config.seeds, config.corrections_file, *(root / name for name in WATCHED)]
+    shown = ", ".join(str(p.relative_to(root)) if p.is_relative_to(root) else str(p) for p in watched)
+    print(f"serve: http://{args.addr}/ (zh-Hans) and http://{args.addr}/zh-Hant/ ; watching {shown}", flush=True)
+    seen = snapshot(watched)
     try:
         while True:
             time.sleep(0.1)
-            now = snapshot(root)
+            now = snapshot(watched)
             if now != seen:
                 time.sleep(0.05)  # an editor's save may touch several files
-                seen = snapshot(root)
+                seen = snapshot(watched)
                 rebuild(config, root, out, state)
     except KeyboardInterrupt:
         server.shutdown()
