@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from .build import BuildConfig, build
 from .errors import BuildError
@@ -87,18 +88,20 @@ def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def mkdocs_builds(root: Path, out: Path) -> str:
+def mkdocs_builds(root: Path, out: Path, hant_dictionary: Path) -> str:
     """Build both scripts' sites side by side into out/next (zh-Hant nested); return errors or ''.
 
     Each build runs in a process forked from this one, which has MkDocs, the theme and jieba's
-    dictionary loaded already: a fresh `mkdocs build` pays about a second for them."""
+    dictionaries loaded already (the Traditional one as long as the file is unchanged): a fresh
+    `mkdocs build` pays over a second for them."""
     context = multiprocessing.get_context("fork")
     targets = {"mkdocs.yml": out / "next", "mkdocs.zh-Hant.yml": out / "next-hant"}
     runs = []
     for config, target in targets.items():
         shutil.rmtree(target, ignore_errors=True)
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_site_build, args=(str(root / config), str(target), send))
+        tokenizer = preloaded(hant_dictionary) if "zh-Hant" in config and hant_dictionary.is_file() else None
+        process = context.Process(target=_site_build, args=(str(root / config), str(target), send, tokenizer))
         process.start()
         runs.append((config, process, receive))
     errors = []
@@ -113,12 +116,41 @@ def mkdocs_builds(root: Path, out: Path) -> str:
     return ""
 
 
-def _site_build(config_file: str, site_dir: str, send) -> None:
+# One jieba tokenizer for the Traditional build's main dictionary, kept while the file is unchanged.
+_TOKENIZERS: dict[tuple[str, int, int], Any] = {}
+
+
+def preloaded(dictionary: Path) -> Any:
+    """Return a jieba tokenizer with this main dictionary loaded, loading it only when the file changed."""
+    import jieba
+
+    st = dictionary.stat()
+    key = (str(dictionary.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _TOKENIZERS:
+        _TOKENIZERS.clear()
+        tokenizer = jieba.Tokenizer(key[0])
+        tokenizer.initialize()
+        _TOKENIZERS[key] = tokenizer
+    return _TOKENIZERS[key]
+
+
+def _site_build(config_file: str, site_dir: str, send, tokenizer: Any = None) -> None:
     """Run one strict MkDocs build (in a forked process) and send back '' or the error."""
     from mkdocs.commands.build import build as build_site
     from mkdocs.config import load_config
 
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    if tokenizer is not None:
+        # Material's search plugin calls jieba.set_dictionary, load_userdict and cut; in this
+        # process they go to the tokenizer loaded beforehand, and setting the dictionary it
+        # already holds is not a reason to read 5 MB again.
+        import jieba
+
+        def set_dictionary(path: str) -> None:
+            if os.path.abspath(path) != tokenizer.dictionary:
+                tokenizer.set_dictionary(path)
+
+        jieba.set_dictionary, jieba.load_userdict, jieba.cut = set_dictionary, tokenizer.load_userdict, tokenizer.cut
     try:
         build_site(load_config(config_file, site_dir=site_dir, strict=True))
         send.send("")
@@ -142,7 +174,9 @@ def rebuild(config: BuildConfig, root: Path, out: Path, state: State) -> None:
     try:
         build(config, Stages())
         generated = time.perf_counter()
-        error = mkdocs_builds(root, out)
+        error = mkdocs_builds(
+            root, out, (config.hant_docs or config.docs.parent / f"{config.docs.name}-zh-Hant") / ".jieba_dict.txt"
+        )
     except BuildError as err:
         error = "\n".join(str(p) for p in err.problems)
     if not error:
