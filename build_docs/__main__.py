@@ -41,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
         help="declared editorial corrections (default: corrections.yml beside the seeds folder, when present)",
     )
     parser.add_argument(
+        "--cache-dir",
+        default=None,
+        help="folder of derived data kept between runs (default: .cache in the project); an empty one means a cold run",
+    )
+    parser.add_argument(
         "--review",
         action="store_true",
         help="print the review queue (decisions taken on weak evidence, most doubtful first) and write nothing",
@@ -63,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         pdf_dir=Path(args.pdf_dir),
         make_pdf=args.make_pdf,
         strict=args.strict,
+        **({"work_dir": Path(args.cache_dir) / "opencc"} if args.cache_dir else {}),
     )
     stages = Stages(console_reporter() if not args.review else None)
     try:
