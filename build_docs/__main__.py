@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import convert
-from .build import BuildConfig, build, generate, review_queue
+from .build import CACHE_DIR, BuildConfig, build, generate, review_queue
 from .errors import BuildError
 from .progress import Stages, console_reporter
 
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--cache-dir",
-        default=None,
+        default=str(CACHE_DIR),
         help="folder of derived data kept between runs (default: .cache in the project); an empty one means a cold run",
     )
     parser.add_argument(
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         pdf_dir=Path(args.pdf_dir),
         make_pdf=args.make_pdf,
         strict=args.strict,
-        **({"work_dir": Path(args.cache_dir) / "opencc"} if args.cache_dir else {}),
+        cache_dir=Path(args.cache_dir),
     )
     stages = Stages(console_reporter() if not args.review else None)
     try:

@@ -30,7 +30,8 @@ class Result:
     quotes: str = "corner"
 
 
-WORK_DIR = Path(__file__).resolve().parent.parent / ".cache" / "opencc"
+# Derived data kept between runs (gazetteer table, OpenCC config, converted jieba dictionary).
+CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,7 +49,7 @@ class BuildConfig:
     make_pdf: bool = False  # render the book PDFs into pdf_dir in this same run (needs WeasyPrint)
     report: Path | None = None  # default: reports/conversion-report.md beside docs
     strict: bool = True  # any problem fails the build; lenient leaves the file out
-    work_dir: Path = WORK_DIR
+    cache_dir: Path = CACHE_DIR  # an empty folder makes a cold run
 
     @property
     def corrections_file(self) -> Path:
@@ -161,7 +162,7 @@ def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
     PDFs already made by `make pdf` in pdf_dir are offered as downloads; without them the pages
     carry no links."""
     handbook, cross, vocab, terms = records.handbook, records.cross, records.vocab, records.terms
-    script, quotes, pdf_dir, work_dir = config.script, config.quotes, config.pdf_dir, config.work_dir
+    script, quotes, pdf_dir, cache_dir = config.script, config.quotes, config.pdf_dir, config.cache_dir
     districts = handbook.districts
     with stage("render"):
         if config.make_pdf:
@@ -180,12 +181,18 @@ def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
                 pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
     with stage("convert"):
         plain = convert.plain_converter(script)
-        table = names.load_table(terms.keep, terms.surnames, plain, script, work_dir.parent)
+        table = names.load_table(terms.keep, terms.surnames, plain, script, cache_dir)
         text = "\n".join(content for content in pages.values() if isinstance(content, str))
         authors = [a for d in districts for article in d.articles for a in article.authors]
         people = names.people_in(text, authors, vocab.person_titles, terms.surnames, terms.surnames_in_text, table)
         converter = convert.Converter(
-            script, place_names(handbook, vocab), terms, work_dir, people=people, places=names.places_in(text, table), plain=plain
+            script,
+            place_names(handbook, vocab),
+            terms,
+            cache_dir / "opencc",
+            people=people,
+            places=names.places_in(text, table),
+            plain=plain,
         )
         hant = converter.convert_pages(pages)
         ui = render.ui_of(env)
