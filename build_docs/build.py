@@ -51,6 +51,11 @@ class BuildConfig:
     strict: bool = True  # any problem fails the build; lenient leaves the file out
     cache_dir: Path = CACHE_DIR  # an empty folder makes a cold run
 
+    def __post_init__(self) -> None:
+        """Refuse options that contradict each other."""
+        if self.make_pdf and self.pdf_dir is None:
+            raise ValueError("make_pdf needs a pdf_dir")
+
     @property
     def corrections_file(self) -> Path:
         return self.corrections if self.corrections is not None else self.seeds.parent / "corrections.yml"
@@ -166,8 +171,6 @@ def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
     districts = handbook.districts
     with stage("render"):
         if config.make_pdf:
-            if pdf_dir is None:
-                raise ValueError("make_pdf needs a pdf_dir")
             offered = frozenset(["handbook", *(d.slug for d in districts)])
         else:
             offered = frozenset(find_downloads(pdf_dir, districts))
