@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import convert, corrections, crossref, data, export, index, ingest, names, normalise, parse, render, review, write
+from . import cache, convert, corrections, crossref, data, export, index, ingest, names, normalise, parse, render, review, write
 from .errors import Problem, raise_if
 from .kinds import NoteKind
 from .progress import Stages
@@ -71,7 +71,9 @@ class Records:
     terms: convert.ProtectedTerms
     search_terms: tuple[str, ...]
     glossary: tuple[data.GlossaryTerm, ...]
+    place_names: tuple[str, ...]  # every place the records name, with short forms (kept by the conversion)
     warnings: tuple[str, ...]
+    key: str = ""  # hash of everything the records derive from (records_key)
 
 
 def generate(config: BuildConfig, stage: Stages | None = None) -> Result:
@@ -80,7 +82,38 @@ def generate(config: BuildConfig, stage: Stages | None = None) -> Result:
     return make_pages(config, recover_records(config, stage), stage)
 
 
+# Entries kept per kind: a few recent states of the seeds (an editor undoing a change hits the
+# cache), and every seed file of a large handbook twice over.
+KEEP_RECORDS = 4
+KEEP_PARSED_MIN = 256
+
+
 def recover_records(config: BuildConfig, stage: Stages) -> Records:
+    """Return the records of the seeds as they are: from the cache when nothing they derive from changed."""
+    with stage("cache"):
+        key = records_key(config)
+        records = cache.load(config.cache_dir, "records", key)
+    if records is None:
+        records = replace(_recover_records(config, stage), key=key)
+        cache.store(config.cache_dir, "records", key, records)
+        cache.prune(config.cache_dir, "records", KEEP_RECORDS)
+    return records
+
+
+def records_key(config: BuildConfig) -> str:
+    """Hash everything the records derive from: code, data, every seed file, corrections.yml, options."""
+    parts: list[str | bytes] = [
+        cache.code_fingerprint(),
+        cache.data_fingerprint(),
+        cache.file_fingerprint(config.corrections_file),
+    ]
+    parts += [str(config.shown_as), str(config.strict), str(config.seeds)]
+    for path in sorted(config.seeds.glob("*.txt")):
+        parts += [path.name, path.read_bytes()]
+    return cache.digest(parts)
+
+
+def _recover_records(config: BuildConfig, stage: Stages) -> Records:
     """Read, normalise and parse the seeds into the handbook's records and cross-index.
 
     Strict, any problem fails the build. Lenient, a seed file with a problem is left out, its
@@ -109,7 +142,7 @@ def recover_records(config: BuildConfig, stage: Stages) -> Records:
         normalised = [normalise.normalise_seed(seed) for seed in seeds]
 
     with stage("parse"):
-        recovered = parse.settle_orphans([parse.recover_file(n, rules) for n in normalised])
+        recovered = parse.settle_orphans(recover_files(normalised, rules, config))
         raise_if(unapplied(declared, recovered))
         recovered = [replace(r, notes=settled_review(r.notes, declared)) for r in recovered]
         problems += [p for r in recovered for p in r.problems]
@@ -157,8 +190,28 @@ def recover_records(config: BuildConfig, stage: Stages) -> Records:
         terms=terms,
         search_terms=search_terms,
         glossary=glossary,
+        place_names=tuple(place_names(handbook, vocab)),
         warnings=tuple(str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))) + tuple(warnings),
     )
+
+
+def recover_files(
+    normalised: Sequence[normalise.NormalisedSeed], rules: parse.Rules, config: BuildConfig
+) -> list[parse.Recovered]:
+    """Recover each seed file's articles, reusing those of files unchanged since a run with the same rules."""
+    # A file's recovery depends on its own lines, the rules (code, data, corrections.yml) and
+    # nothing else: one edited seed among many is parsed again alone.
+    rules_key = [cache.code_fingerprint(), cache.data_fingerprint(), cache.file_fingerprint(config.corrections_file)]
+    recovered = []
+    for seed in normalised:
+        key = cache.digest([*rules_key, seed.seed.name, seed.seed.encoding, *seed.seed.lines])
+        found = cache.load(config.cache_dir, "parsed", key)
+        if found is None:
+            found = parse.recover_file(seed, rules)
+            cache.store(config.cache_dir, "parsed", key, found)
+        recovered.append(found)
+    cache.prune(config.cache_dir, "parsed", max(KEEP_PARSED_MIN, 2 * len(normalised)))
+    return recovered
 
 
 def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
@@ -166,7 +219,7 @@ def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
 
     PDFs already made by `make pdf` in pdf_dir are offered as downloads; without them the pages
     carry no links."""
-    handbook, cross, vocab, terms = records.handbook, records.cross, records.vocab, records.terms
+    handbook, cross, terms = records.handbook, records.cross, records.terms
     script, quotes, pdf_dir, cache_dir = config.script, config.quotes, config.pdf_dir, config.cache_dir
     districts = handbook.districts
     with stage("render"):
@@ -178,33 +231,27 @@ def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
         pages = render.render_pages(handbook, cross, env, offered)
         pages["records.json"] = export.records_json(handbook)
         pages["records.schema.json"] = export.SCHEMA_PATH.read_bytes()
-        pages[".jieba_user.txt"] = search_dictionary(handbook, records.search_terms, records.glossary, vocab)
+        pages[".jieba_user.txt"] = search_dictionary(records)
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():
                 pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
     with stage("convert"):
-        plain = convert.plain_converter(script)
-        table = names.load_table(terms.keep, terms.surnames, plain, script, cache_dir)
-        text = "\n".join(content for content in pages.values() if isinstance(content, str))
-        authors = [a for d in districts for article in d.articles for a in article.authors]
-        people = names.people_in(text, authors, vocab.person_titles, terms.surnames, terms.surnames_in_text, table)
-        converter = convert.Converter(
-            script,
-            place_names(handbook, vocab),
-            terms,
-            cache_dir / "opencc",
-            people=people,
-            places=names.places_in(text, table),
-            plain=plain,
-        )
-        hant = converter.convert_pages(pages)
         ui = render.ui_of(env)
+        # The Traditional pages follow from the Simplified ones and the records: when neither
+        # changed (a restyled template, a second run), they are read back instead of converted.
+        key = cache.digest([records.key, script, quotes, *(part for path in sorted(pages) for part in (path, pages[path]))])
+        converted: Converted | None = cache.load(cache_dir, "converted", key)
+        if converted is None:
+            converted = convert_pages(records, pages, ui, script, quotes, cache_dir)
+            cache.store(cache_dir, "converted", key, converted)
+            cache.prune(cache_dir, "converted", KEEP_RECORDS)
+        converter = convert.Converter(
+            script, records.place_names, terms, cache_dir / "opencc", people=converted.people, places=converted.places
+        )
         pages = {path: ui.resolve(c, "zh-Hans") if isinstance(c, str) else c for path, c in pages.items()}
-        hant = {path: ui.resolve(convert.quotes(c, quotes), "zh-Hant") if isinstance(c, str) else c for path, c in hant.items()}
-        hans_map, hant_map = convert.query_maps(converter, pages, hant)
-        pages["assets/query-map.js"], hant["assets/query-map.js"] = hans_map, hant_map
-        hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
-        report = review.conversion_report(handbook, converter, ui.table, terms.keep, table.ordinary)
+        hant = dict(converted.hant)
+        pages["assets/query-map.js"] = converted.hans_map
+        report = converted.report
     result = Result(
         handbook=handbook,
         cross=cross,
@@ -226,6 +273,40 @@ def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
     for name, (hans_pdf, hant_pdf) in downloads.items():
         pages[f"downloads/{name}.pdf"], hant[f"downloads/{name}.pdf"] = hans_pdf.read_bytes(), hant_pdf.read_bytes()
     return result
+
+
+@dataclass(frozen=True, kw_only=True)
+class Converted:
+    """What the conversion stage derives from the Simplified pages: kept in the cache whole."""
+
+    hant: dict[str, str | bytes]  # every Traditional file, query map and search dictionary included
+    hans_map: str  # the Simplified build's query map
+    report: str
+    people: tuple[str, ...]
+    places: dict[str, str]
+
+
+def convert_pages(
+    records: Records, pages: dict[str, str | bytes], ui: render.UiStrings, script: str, quotes: str, cache_dir: Path
+) -> Converted:
+    """Convert every page to Traditional script, names protected, and write the conversion review."""
+    handbook, vocab, terms = records.handbook, records.vocab, records.terms
+    plain = convert.plain_converter(script)
+    table = names.load_table(terms.keep, terms.surnames, plain, script, cache_dir)
+    text = "\n".join(content for content in pages.values() if isinstance(content, str))
+    authors = [a for d in handbook.districts for article in d.articles for a in article.authors]
+    people = tuple(names.people_in(text, authors, vocab.person_titles, terms.surnames, terms.surnames_in_text, table))
+    places = names.places_in(text, table)
+    converter = convert.Converter(
+        script, records.place_names, terms, cache_dir / "opencc", people=people, places=places, plain=plain
+    )
+    hant = converter.convert_pages(pages)
+    hans = {path: ui.resolve(c, "zh-Hans") if isinstance(c, str) else c for path, c in pages.items()}
+    hant = {path: ui.resolve(convert.quotes(c, quotes), "zh-Hant") if isinstance(c, str) else c for path, c in hant.items()}
+    hans_map, hant["assets/query-map.js"] = convert.query_maps(converter, hans, hant)
+    hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
+    report = review.conversion_report(handbook, converter, ui.table, terms.keep, table.ordinary)
+    return Converted(hant=hant, hans_map=hans_map, report=report, people=people, places=places)
 
 
 def unapplied(declared: corrections.Corrections, recovered: Sequence[parse.Recovered]) -> list[Problem]:
@@ -272,9 +353,9 @@ def place_names(handbook: Handbook, vocab: data.Vocabulary) -> list[str]:
     return sorted(names)
 
 
-def search_dictionary(handbook: Handbook, terms: tuple[str, ...], glossary, vocab: data.Vocabulary) -> str:
+def search_dictionary(records: Records) -> str:
     """Write a jieba user dictionary: domain terms plus every place name in the records."""
-    words = set(terms) | {g.term for g in glossary} | set(place_names(handbook, vocab))
+    words = set(records.search_terms) | {g.term for g in records.glossary} | set(records.place_names)
     return "".join(f"{w} 50\n" for w in sorted(words))
 
 

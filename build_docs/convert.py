@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import opencc
@@ -110,7 +111,9 @@ def _check_config(config: str) -> None:
 
 
 class Converter:
-    """An OpenCC converter whose phrase dictionary puts the project's names first."""
+    """An OpenCC converter whose phrase dictionary puts the project's names first.
+
+    Built on first use: a run whose converted pages come from the cache never loads OpenCC."""
 
     def __init__(
         self,
@@ -122,26 +125,40 @@ class Converter:
         places: Mapping[str, str] | None = None,
         plain: opencc.OpenCC | None = None,
     ):
-        plain = plain or plain_converter(config)
+        _check_config(config)
         self.config = config
-        entries: dict[str, str] = dict(places or {})
-        for name in sorted(set(names) | set(terms.names)):
+        self.work_dir = work_dir
+        self.names, self.terms, self.people, self.places = tuple(names), terms, tuple(people), dict(places or {})
+        self._given_plain = plain
+
+    @cached_property
+    def _plain(self) -> opencc.OpenCC:
+        return self._given_plain or plain_converter(self.config)
+
+    @cached_property
+    def protected(self) -> tuple[tuple[str, str], ...]:
+        """Every protected name and the Traditional form it keeps."""
+        terms, plain = self.terms, self._plain
+        entries: dict[str, str] = dict(self.places)
+        for name in sorted(set(self.names) | set(terms.names)):
             if HAN_RE.search(name):
                 entries[name] = protect(name, plain.convert(name), terms.keep)
-        for person in sorted(set(people)):
+        for person in sorted(set(self.people)):
             entries[person] = protect(person, plain.convert(person), terms.keep, terms.surnames)
         entries.update(terms.fixed)
-        self.protected = tuple(sorted(entries.items()))
+        return tuple(sorted(entries.items()))
+
+    @cached_property
+    def _opencc(self) -> opencc.OpenCC:
+        config, work_dir = self.config, self.work_dir
         work_dir.mkdir(parents=True, exist_ok=True)
-        self.work_dir = work_dir
         phrases = work_dir / f"protected-{config}.txt"
         identity = work_dir / f"protected-{config}-identity.txt"
         phrases.write_text("".join(f"{s}\t{t}\n" for s, t in self.protected), encoding="utf-8")
         identity.write_text("".join(f"{t}\t{t}\n" for _, t in self.protected), encoding="utf-8")
         path = work_dir / f"{config}-protected.json"
         path.write_text(json.dumps(_config(config, phrases, identity), ensure_ascii=False, indent=2), encoding="utf-8")
-        self._opencc = opencc.OpenCC(str(path))
-        self._plain = plain
+        return opencc.OpenCC(str(path))
 
     def convert(self, text: str) -> str:
         """Convert a text's Han characters; ASCII (URLs, ids, keys, code) is left as it is."""

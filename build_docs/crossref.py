@@ -91,10 +91,10 @@ class CrossIndex:
     @cached_property
     def _cells(self) -> dict[str, dict[str, list[Passage]]]:
         """Passages by theme, then by district, in document order."""
-        out: dict[str, dict[str, list[Passage]]] = defaultdict(lambda: defaultdict(list))
+        out: dict[str, dict[str, list[Passage]]] = {}
         for p in self.passages:
-            out[p.theme][p.district].append(p)
-        return out
+            out.setdefault(p.theme, {}).setdefault(p.district, []).append(p)
+        return out  # plain dicts: the index is pickled into the build cache
 
     @cached_property
     def _by_district(self) -> dict[str, Counter]:

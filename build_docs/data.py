@@ -203,6 +203,7 @@ class GlossaryTerm:
     term: str
     aliases: tuple[str, ...]
     definition: str
+    slug: str  # the entry's anchor on the glossary page (pinyin)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -211,6 +212,8 @@ class GlossaryTerm:
 
 def load_glossary(path: Path = DATA_DIR / "glossary.yml") -> tuple[GlossaryTerm, ...]:
     """Load glossary.yml: terms with optional aliases and a definition each."""
+    from .regions import pinyin_slug  # regions reads this module's Vocabulary
+
     problems: list[Problem] = []
     raw = load_yaml(path, problems)
     raise_if(problems)
@@ -233,7 +236,9 @@ def load_glossary(path: Path = DATA_DIR / "glossary.yml") -> tuple[GlossaryTerm,
             problems.append(Problem(file=str(path), line=0, message=f"{where}: 'definition' must be a non-empty string"))
             continue
         aliases = _string_list(path, f"{where}: aliases", entry.get("aliases", []) or [], problems)
-        out.append(GlossaryTerm(term=term.strip(), aliases=aliases, definition=definition.strip()))
+        out.append(
+            GlossaryTerm(term=term.strip(), aliases=aliases, definition=definition.strip(), slug=pinyin_slug(term.strip()))
+        )
     raise_if(problems)
     return tuple(out)
 

@@ -15,7 +15,6 @@ from .crossref import CrossIndex
 from .kinds import BlockKind, NoteKind
 from .normalise import PASS_LABELS
 from .records import Handbook, Note
-from .regions import pinyin_slug
 from .ui import UiStrings, load_ui_strings
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -163,7 +162,7 @@ def render_pages(
     # A glossary term is marked once per article, at its first occurrence: a link to its entry
     # that shows the definition on hover and keyboard focus (and opens the entry on a tap).
     gloss = {
-        form: f'[{md_escape(form)}](../glossary.md#{pinyin_slug(t.term)}){{ .hb-term data-definition="{_attr(t.definition)}" }}'
+        form: f'[{md_escape(form)}](../glossary.md#{t.slug}){{ .hb-term data-definition="{_attr(t.definition)}" }}'
         for t in cross.glossary
         for form in t.forms
     }
@@ -208,9 +207,7 @@ def render_pages(
         ],
     )
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(
-        terms=[
-            (t, pinyin_slug(t.term), _per_article(uses)) for t, (_, uses) in zip(cross.glossary, cross.glossary_uses, strict=True)
-        ]
+        terms=[(t, t.slug, _per_article(uses)) for t, (_, uses) in zip(cross.glossary, cross.glossary_uses, strict=True)]
     )
     pages["regions.md"] = env.get_template("regions.md.j2").render(provinces=provinces)
     pages["notes.md"] = env.get_template("notes.md.j2").render(**notes_view(handbook))

@@ -12,10 +12,12 @@ from build_docs.progress import Stages
 
 from .helpers import ROOT, SEEDS
 
-PIPELINE = ["data", "ingest", "normalise", "parse", "index", "render", "convert", "write"]
+PIPELINE = ["cache", "data", "ingest", "normalise", "parse", "index", "render", "convert", "write"]
+# A second run over the same seeds reads the records and the converted pages from the cache.
+WARM_PIPELINE = ["cache", "render", "convert", "write"]
 
 
-def test_build_off_a_terminal_prints_one_plain_line_per_stage_in_order(tmp_path):
+def _stage_lines(tmp_path) -> list[str]:
     run = subprocess.run(
         [
             sys.executable,
@@ -27,16 +29,23 @@ def test_build_off_a_terminal_prints_one_plain_line_per_stage_in_order(tmp_path)
             str(tmp_path / "docs"),
             "--pdf-dir",
             str(tmp_path / "no-pdf"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
         ],
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
-    stage_lines = [line for line in run.stderr.splitlines() if line.startswith("stage ")]
-    assert [line.split()[1] for line in stage_lines] == PIPELINE
-    assert all(re.fullmatch(r"stage [a-z]+ \d+\.\d{3}", line) for line in stage_lines)
     assert "\x1b[" not in run.stderr  # no colour codes or cursor movement in CI logs
+    return [line for line in run.stderr.splitlines() if line.startswith("stage ")]
+
+
+def test_build_off_a_terminal_prints_one_plain_line_per_stage_in_order(tmp_path):
+    cold, warm = _stage_lines(tmp_path), _stage_lines(tmp_path)
+    assert [line.split()[1] for line in cold] == PIPELINE
+    assert [line.split()[1] for line in warm] == WARM_PIPELINE
+    assert all(re.fullmatch(r"stage [a-z]+ \d+\.\d{3}", line) for line in cold + warm)
 
 
 def test_terminal_reporter_uses_rich_and_names_each_stage(monkeypatch):

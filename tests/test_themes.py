@@ -143,7 +143,7 @@ def test_unmatched_theme_and_thin_district_are_warned_about():
     _, warnings = build_cross_index(
         [_district("d1", "甲区", blocks)],
         [GRID, ECO],
-        [GlossaryTerm(term="一肩挑", aliases=(), definition="解释。")],
+        [GlossaryTerm(term="一肩挑", aliases=(), definition="解释。", slug="yijiantiao")],
         "themes.yml",
     )
     assert "themes.yml: theme 'eco' matches no paragraph" in warnings
