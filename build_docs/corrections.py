@@ -74,7 +74,9 @@ class Corrections:
 
     def at(self, file: str, line: int, action: str | None = None) -> tuple[Correction, ...]:
         """Corrections declared for a seed line (optionally only those with an action)."""
-        found = self.by_line.get((Path(file).name, line), ())
+        if not self.by_line:
+            return ()
+        found = self.by_line.get((file.rpartition("/")[2], line), ())
         return tuple(c for c in found if action is None or action in c.actions)
 
     def within(self, file: str, start: int, end: int, action: str) -> tuple[Correction, ...]:

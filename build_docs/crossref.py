@@ -160,6 +160,7 @@ def build_cross_index(
     for district in districts:
         for article in district.articles:
             section: Block | None = None
+            seen: set[str] = set()  # figures of this article so far: one row per figure, at its first paragraph
             for block in article.blocks:
                 if block.kind == "heading":
                     section = block
@@ -187,12 +188,10 @@ def build_cross_index(
                 for term in glossary:
                     if any(form in block.text for form in term.forms):
                         uses[term.term].append((district.slug, district.region.district, block.ident, article.title))
-                seen = {f.text for f in figures if f.district == district.slug and f.article == article.ident}
-                figures += [
-                    Figure(district=district.slug, article=article.ident, block=block.ident, text=t)
-                    for t in figures_in(block.text)
-                    if t not in seen  # one row per figure, at its first paragraph
-                ]
+                for t in figures_in(block.text):
+                    if t not in seen:
+                        seen.add(t)
+                        figures.append(Figure(district=district.slug, article=article.ident, block=block.ident, text=t))
     index = CrossIndex(
         themes=tuple(themes),
         passages=tuple(passages),

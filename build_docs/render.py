@@ -269,22 +269,22 @@ def notes_view(handbook: Handbook) -> dict:
         order = lambda n: (n.source.file, n.source.start)  # noqa: E731
         return [(kind.label, [view(n) for n in sorted(by_kind[kind], key=order)]) for kind in NoteKind if by_kind[kind]]
 
-    spans = []  # (file, start, end, article key)
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # file -> (start, end, article key)
     articles = []
     for district in handbook.districts:
         for article in district.articles:
             key = f"{district.slug}-{article.ident}"
             articles.append((key, district.region.district, article.title))
-            spans.append((article.headline.file, article.headline.start, article.headline.end, key))
+            spans[article.headline.file].append((article.headline.start, article.headline.end, key))
             for block in article.blocks:
                 for a, b in [(block.source.start, block.source.end), *block.source.also]:
-                    spans.append((block.source.file, a, b, key))
+                    spans[block.source.file].append((a, b, key))
     by_article: dict[str, list[Note]] = defaultdict(list)
     by_file: dict[str, list[Note]] = defaultdict(list)
     for note in handbook.notes:
         if note.kind in LISTED_APART:
             continue
-        owner = next((k for f, a, b, k in spans if f == note.source.file and a <= note.source.start <= b), None)
+        owner = next((k for a, b, k in spans.get(note.source.file, ()) if a <= note.source.start <= b), None)
         if owner and note.source.end - note.source.start < RAW_LINES_SHOWN * 4:
             by_article[owner].append(note)
         else:

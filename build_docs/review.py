@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Literal
@@ -65,6 +65,8 @@ def conversion_report(
     """Write the review as Markdown: counts, every disagreement with the choice and why, names to check."""
     variant = SECOND_OPINION[converter.config]
     protected = dict(converter.protected)
+    rank = {s: k for k, s in enumerate(protected)}
+    lengths = sorted({len(s) for s in protected})
     rows: list[str] = []
     reasons: Counter[str] = Counter()
     names: list[str] = []
@@ -77,14 +79,14 @@ def conversion_report(
             if not ours == plain == second:
                 reasons["界面文字"] += 1
                 rows.append(
-                    f"| `{reading.where}` | {reading.field} | {reading.text} | {ours} | {plain} | {second} | | {_why(reading, 0, ours, plain, second, protected)} |"
+                    f"| `{reading.where}` | {reading.field} | {reading.text} | {ours} | {plain} | {second} | | {_why(reading, ours, plain, '', protected)} |"
                 )
             continue
         if len({len(ours), len(plain), len(second), len(reading.text)}) == 1 and not ours == plain == second:
             for i, (a, b, c) in enumerate(zip(ours, plain, second, strict=True)):
                 if a == b == c:
                     continue
-                why = _why(reading, i, a, b, c, protected)
+                why = _why(reading, a, b, _entry_at(reading.text, i, protected, lengths, rank), protected)
                 reasons[why.split("：")[0]] += 1
                 lo, hi = max(0, i - CONTEXT), i + CONTEXT + 1
                 rows.append(
@@ -130,15 +132,23 @@ def conversion_report(
     return "\n".join(lines) + "\n"
 
 
-def _why(reading: Reading, i: int, ours: str, plain: str, second: str, protected: Mapping[str, str]) -> str:
-    """Say which reading the handbook took at a position, and why."""
+def _entry_at(text: str, i: int, protected: Mapping[str, str], lengths: Sequence[int], rank: Mapping[str, int]) -> str:
+    """The protected name covering position i of a text: the longest, then the first declared; '' if none."""
+    # Looked up by the substrings around i rather than name by name: the protected list grows
+    # with the districts, and scanning it per disagreement made the review quadratic.
+    found = {
+        text[start : start + n]
+        for n in lengths
+        for start in range(max(0, i - n + 1), min(i, len(text) - n) + 1)
+        if text[start : start + n] in protected
+    }
+    return min(found, key=lambda s: (-len(s), rank[s]), default="")
+
+
+def _why(reading: Reading, ours: str, plain: str, entry: str, protected: Mapping[str, str]) -> str:
+    """Say which reading the handbook took at a position (entry: the protected name covering it), and why."""
     if reading.field == "界面文字":
         return "界面文字：取 ui_strings.yml 中审定的台湾用字"
-    entry = max(
-        (s for s in protected if any(m.start() <= i < m.end() for m in re.finditer(re.escape(s), reading.text))),
-        key=len,
-        default="",
-    )
     if entry and ours != plain:
         return f"受保护的专名：「{entry}」→「{protected[entry]}」"
     if ours == plain:

@@ -44,6 +44,7 @@ class UiStrings:
         self.table = table
         self.source = source
         self.calls: list[tuple[str, dict]] = []
+        self._checked: tuple[int, list[str]] = (0, [])
 
     def __call__(self, key: str, **values: object) -> str:
         """Stand for an interface string in a template: a marker resolved per script later."""
@@ -52,7 +53,11 @@ class UiStrings:
 
     def missing(self) -> list[str]:
         """Strings the templates used that have no Traditional form."""
-        return sorted({key for key, _ in self.calls if key not in self.table})
+        # Checked once per page resolved: remember the answer for the calls seen so far, or
+        # the check grows with the square of the pages.
+        if self._checked[0] != len(self.calls):
+            self._checked = (len(self.calls), sorted({key for key, _ in self.calls if key not in self.table}))
+        return self._checked[1]
 
     def resolve(self, text: str, script: str) -> str:
         """Put each marked string in its script's wording."""
