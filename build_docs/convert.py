@@ -179,7 +179,7 @@ class Converter:
 # Original seed lines, suggested corrections.yml entries and declared patterns on 校勘记 quote
 # the Simplified seeds: converted, they would misquote them and an entry pasted from the
 # Traditional page would match nothing.
-VERBATIM_RE = re.compile(r'(<pre class="hb-raw">.*?</pre>)', re.S)
+VERBATIM_RE = re.compile(r'(<pre class="hb-raw"[^>]*>.*?</pre>)', re.S)
 
 
 def outside_verbatim(text: str, change: Callable[[str], str]) -> str:
