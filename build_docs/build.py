@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import cache, convert, corrections, crossref, data, export, index, ingest, names, normalise, parse, render, review, write
+from . import (
+    cache,
+    convert,
+    corrections,
+    crossref,
+    data,
+    export,
+    index,
+    ingest,
+    names,
+    normalise,
+    parse,
+    regions,
+    render,
+    review,
+    segment,
+    write,
+)
 from .errors import Problem, raise_if
 from .kinds import NoteKind
 from .progress import Stages
 from .records import Handbook, Note
-from .regions import short_name
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "templates" / "assets"
 
@@ -202,16 +221,29 @@ def recover_files(
     # A file's recovery depends on its own lines, the rules (code, data, corrections.yml) and
     # nothing else: one edited seed among many is parsed again alone.
     rules_key = [cache.code_fingerprint(), cache.data_fingerprint(), cache.file_fingerprint(config.corrections_file)]
-    recovered = []
-    for seed in normalised:
-        key = cache.digest([*rules_key, seed.seed.name, seed.seed.encoding, *seed.seed.lines])
-        found = cache.load(config.cache_dir, "parsed", key)
-        if found is None:
-            found = parse.recover_file(seed, rules)
-            cache.store(config.cache_dir, "parsed", key, found)
-        recovered.append(found)
+    keys = [cache.digest([*rules_key, seed.seed.name, seed.seed.encoding, *seed.seed.lines]) for seed in normalised]
+    recovered = [cache.load(config.cache_dir, "parsed", key) for key in keys]
+    missing = [i for i, found in enumerate(recovered) if found is None]
+    for i, found in zip(missing, _recover_all([normalised[i] for i in missing], rules), strict=True):
+        recovered[i] = found
+        cache.store(config.cache_dir, "parsed", keys[i], found)
     cache.prune(config.cache_dir, "parsed", max(KEEP_PARSED_MIN, 2 * len(normalised)))
-    return recovered
+    return [r for r in recovered if r is not None]
+
+
+# Below this many files to parse, a second process costs more than it saves (an edit in `make serve`).
+PARALLEL_MIN_FILES = 16
+
+
+def _recover_all(seeds: Sequence[normalise.NormalisedSeed], rules: parse.Rules) -> list[parse.Recovered]:
+    """Recover files in order; many of them, on every core (each file's recovery stands alone)."""
+    workers = min(len(os.sched_getaffinity(0)), len(seeds) // PARALLEL_MIN_FILES)
+    if workers < 2:
+        return [parse.recover_file(seed, rules) for seed in seeds]
+    segment.load()  # jieba's dictionary and the gazetteer once, before the fork, for every worker
+    regions.load()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(parse.recover_file, seeds, [rules] * len(seeds), chunksize=8))
 
 
 def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
@@ -349,7 +381,7 @@ def place_names(handbook: Handbook, vocab: data.Vocabulary) -> list[str]:
             r = article.region
             full = [r.province, r.city, r.district, *r.subunits]
             names.update(full)
-            names.update(short_name(n, vocab) for n in full[:3])
+            names.update(regions.short_name(n, vocab) for n in full[:3])
     return sorted(names)
 
 

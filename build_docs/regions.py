@@ -27,6 +27,11 @@ def _parse(text: str) -> dict:
         return jionlp.parse_location(text)
 
 
+def load() -> None:
+    """Load the gazetteer now: before forking workers that all need it."""
+    _aliases()
+
+
 def split_subunits(detail: str, vocab: Vocabulary) -> tuple[str, ...] | None:
     """Split '湖里街道湖里社区' into units; None if the text is not only units."""
     if not detail:

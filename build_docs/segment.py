@@ -25,6 +25,11 @@ def _segment(text: str) -> tuple[str, ...]:
     return tuple(jieba.lcut(text, HMM=False))
 
 
+def load() -> None:
+    """Load jieba's dictionary now: before forking workers that all need it."""
+    _segment("分词")
+
+
 def words(text: str) -> tuple[str, ...]:
     """Segment a text into dictionary words (jieba, no HMM guessing)."""
     return _segment(text)
