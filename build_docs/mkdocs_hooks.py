@@ -1,15 +1,28 @@
-"""MkDocs hook: take the navigation the generator wrote into docs/.nav.yml."""
+"""MkDocs hooks: the navigation the generator wrote into docs/.nav.yml, one-page sitemaps, and a
+disk memo of the search plugin's word segmentation."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+from importlib.metadata import version
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 NAV_FILE = ".nav.yml"
+# Where segmented search text is kept between builds; HANDBOOK_CACHE_DIR overrides it (an empty
+# folder makes a cold build).
+CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache"
+KEEP_SEGMENTATIONS = 4  # both scripts, each with the dictionaries of the last two builds
 
 
+# Before the search plugin's own on_config, which would load jieba's dictionaries (a second and
+# more) even when every section's segmentation is already known.
+@event_priority(100)
 def on_config(config):
     """Set nav from the generated file so the sidebar groups districts by province."""
     path = Path(config["docs_dir"]) / NAV_FILE
@@ -22,7 +35,89 @@ def on_config(config):
     # Heading anchors are titled in the page's own script (not "Permanent link").
     toc = config["mdx_configs"].setdefault("toc", {})
     toc["permalink_title"] = PERMALINK_TITLES.get(config["theme"]["language"], PERMALINK_TITLES["zh-Hans"])
+    _memoise_segmentation(config)
     return config
+
+
+class _Segmentations:
+    """Segmented search text by the hash of the text, read from and written back to one file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.known: dict[bytes, str] = {}
+        self.used: dict[bytes, str] = {}
+        try:
+            with path.open("rb") as f:
+                self.known = pickle.load(f)
+        except Exception:  # missing or damaged: segment afresh
+            self.known = {}
+
+    def save(self) -> None:
+        """Keep what this build used (so the file holds one site's text), staged then renamed."""
+        if self.used.keys() == self.known.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        staging = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        with staging.open("wb") as f:
+            pickle.dump(self.used, f, protocol=pickle.HIGHEST_PROTOCOL)
+        staging.replace(self.path)
+        files = sorted(self.path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in files[KEEP_SEGMENTATIONS:]:
+            old.unlink(missing_ok=True)
+
+
+_MEMO: _Segmentations | None = None
+
+
+def _memoise_segmentation(config) -> None:
+    """Serve the search plugin's jieba segmentation from a disk memo keyed by text and dictionaries.
+
+    Segmenting every section with jieba is half of a build's time; a section whose text, jieba,
+    dictionaries and Material are unchanged since the last build is segmented the same way, so a
+    rebuild (make serve, make site after an edit) pays only for the sections that changed."""
+    global _MEMO
+    plugins = config["plugins"]
+    # Material registers its search plugin under this name, whether it was configured as search or material/search.
+    search = plugins["material/search"] if "material/search" in plugins else None
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:
+        return
+    original = getattr(SearchIndex, "_handbook_original", None) or getattr(SearchIndex, "_segment_chinese", None)
+    if search is None or original is None:
+        return
+    parts = [f"material=={version('mkdocs-material')}", f"jieba=={version('jieba')}"]
+    dictionaries = {option: search.config.get(option) for option in ("jieba_dict", "jieba_dict_user")}
+    for option, path in dictionaries.items():
+        if path and not Path(path).is_file():
+            return  # the search plugin reports the missing file
+        parts.append(Path(path).read_text(encoding="utf-8") if path else f"{option}: none")
+    key = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:24]
+    cache_dir = Path(os.environ.get("HANDBOOK_CACHE_DIR") or CACHE_DIR)
+    _MEMO = memo = _Segmentations(cache_dir / "search" / f"{key}.pickle")
+    # The plugin loads these on its on_config; here they load on the first section not in the memo.
+    search.config["jieba_dict"] = search.config["jieba_dict_user"] = None
+    loaded = False
+
+    def segment(self, data: str) -> str:
+        nonlocal loaded
+        digest = hashlib.sha1(data.encode("utf-8")).digest()
+        found = memo.known.get(digest)
+        if found is None:
+            if not loaded:
+                import jieba
+
+                if dictionaries["jieba_dict"]:
+                    jieba.set_dictionary(os.path.normpath(dictionaries["jieba_dict"]))
+                if dictionaries["jieba_dict_user"]:
+                    jieba.load_userdict(os.path.normpath(dictionaries["jieba_dict_user"]))
+                loaded = True
+            found = original(self, data)
+        memo.used[digest] = found
+        return found
+
+    SearchIndex._handbook_original = original
+    SearchIndex._segment_chinese = segment
 
 
 PERMALINK_TITLES = {"zh-Hans": "本节的链接", "zh-Hant": "本節的連結"}
@@ -39,6 +134,13 @@ SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def on_post_build(config):
+    """Save the segmentation memo, then write one-page sitemaps."""
+    if _MEMO is not None:
+        _MEMO.save()
+    write_sitemaps(config)
+
+
+def write_sitemaps(config) -> None:
     """Write a one-page sitemap beside every page, listing its twin in the other script.
 
     Each page declares its twin with <link rel="alternate" hreflang>. Material's script

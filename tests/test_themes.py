@@ -203,7 +203,10 @@ def test_matrix_counts_equal_theme_page_passage_counts(result):
         section = page.split(f"{{ #{district} }}", 1)[1].split("\n## ", 1)[0]
         assert section.count('<div class="hb-passage" data-search-exclude markdown>') == int(count), (theme, district)
     total_cells = sum(int(c) for c, _, _ in cells)
-    total_pages = sum(result.files[f"themes/{t.slug}.md"].count('<div class="hb-passage" data-search-exclude markdown>') for t in result.cross.themes)
+    total_pages = sum(
+        result.files[f"themes/{t.slug}.md"].count('<div class="hb-passage" data-search-exclude markdown>')
+        for t in result.cross.themes
+    )
     assert total_cells == total_pages == len(result.cross.passages)
 
 
