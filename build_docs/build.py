@@ -254,36 +254,23 @@ def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
     handbook, cross, terms = records.handbook, records.cross, records.terms
     script, quotes, pdf_dir, cache_dir = config.script, config.quotes, config.pdf_dir, config.cache_dir
     districts = handbook.districts
-    with stage("render"):
-        if config.make_pdf:
-            offered = frozenset(["handbook", *(d.slug for d in districts)])
-        else:
-            offered = frozenset(find_downloads(pdf_dir, districts))
-        env = render.make_environment()
-        pages = render.render_pages(handbook, cross, env, offered)
-        pages["records.json"] = export.records_json(handbook)
-        pages["records.schema.json"] = export.SCHEMA_PATH.read_bytes()
-        pages[".jieba_user.txt"] = search_dictionary(records)
-        for asset in sorted(ASSETS_DIR.rglob("*")):
-            if asset.is_file():
-                pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
-    with stage("convert"):
-        ui = render.ui_of(env)
-        # The Traditional pages follow from the Simplified ones and the records: when neither
-        # changed (a restyled template, a second run), they are read back instead of converted.
-        key = cache.digest([records.key, script, quotes, *(part for path in sorted(pages) for part in (path, pages[path]))])
-        converted: Converted | None = cache.load(cache_dir, "converted", key)
-        if converted is None:
-            converted = convert_pages(records, pages, ui, script, quotes, cache_dir)
-            cache.store(cache_dir, "converted", key, converted)
-            cache.prune(cache_dir, "converted", KEEP_RECORDS)
-        converter = convert.Converter(
-            script, records.place_names, terms, cache_dir / "opencc", people=converted.people, places=converted.places
-        )
-        pages = {path: ui.resolve(c, "zh-Hans") if isinstance(c, str) else c for path, c in pages.items()}
-        hant = dict(converted.hant)
-        pages["assets/query-map.js"] = converted.hans_map
-        report = converted.report
+    if config.make_pdf:
+        offered = frozenset(["handbook", *(d.slug for d in districts)])
+    else:
+        offered = frozenset(find_downloads(pdf_dir, districts))
+    with stage("pages"):
+        # Both scripts' pages follow from the records, the templates and the options: when none
+        # changed (a second run, a restart of make serve), they are read back.
+        key = pages_key(records, config, offered)
+        made: Made | None = cache.load(cache_dir, "pages", key)
+    if made is None:
+        made = render_and_convert(records, config, offered, stage)
+        cache.store(cache_dir, "pages", key, made)
+        cache.prune(cache_dir, "pages", KEEP_RECORDS)
+    converter = convert.Converter(
+        script, records.place_names, terms, cache_dir / "opencc", people=made.people, places=made.places
+    )
+    pages, hant, report = dict(made.pages), dict(made.hant), made.report
     result = Result(
         handbook=handbook,
         cross=cross,
@@ -309,13 +296,51 @@ def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
 
 @dataclass(frozen=True, kw_only=True)
 class Converted:
-    """What the conversion stage derives from the Simplified pages: kept in the cache whole."""
+    """What the conversion derives from the Simplified pages."""
 
     hant: dict[str, str | bytes]  # every Traditional file, query map and search dictionary included
     hans_map: str  # the Simplified build's query map
     report: str
     people: tuple[str, ...]
     places: dict[str, str]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Made:
+    """Both scripts' files and the conversion review: what the pages stage keeps in the cache."""
+
+    pages: dict[str, str | bytes]
+    hant: dict[str, str | bytes]
+    report: str
+    people: tuple[str, ...]  # the protected names the converter was built with (rebuilt lazily on a hit)
+    places: dict[str, str]
+
+
+def pages_key(records: Records, config: BuildConfig, offered: frozenset[str]) -> str:
+    """Hash everything the pages derive from: the records, the templates and assets, the schema, the options."""
+    parts: list[str | bytes] = [records.key, config.script, config.quotes, *sorted(offered), export.SCHEMA_PATH.read_bytes()]
+    for path in sorted(p for p in render.TEMPLATES_DIR.rglob("*") if p.is_file()):
+        parts += [path.relative_to(render.TEMPLATES_DIR).as_posix(), path.read_bytes()]
+    return cache.digest(parts)
+
+
+def render_and_convert(records: Records, config: BuildConfig, offered: frozenset[str], stage: Stages) -> Made:
+    """Render the Simplified pages, then convert them to Traditional with the conversion review."""
+    with stage("render"):
+        env = render.make_environment()
+        pages = render.render_pages(records.handbook, records.cross, env, offered)
+        pages["records.json"] = export.records_json(records.handbook)
+        pages["records.schema.json"] = export.SCHEMA_PATH.read_bytes()
+        pages[".jieba_user.txt"] = search_dictionary(records)
+        for asset in sorted(ASSETS_DIR.rglob("*")):
+            if asset.is_file():
+                pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
+    with stage("convert"):
+        ui = render.ui_of(env)
+        converted = convert_pages(records, pages, ui, config.script, config.quotes, config.cache_dir)
+        pages = {path: ui.resolve(c, "zh-Hans") if isinstance(c, str) else c for path, c in pages.items()}
+        pages["assets/query-map.js"] = converted.hans_map
+    return Made(pages=pages, hant=converted.hant, report=converted.report, people=converted.people, places=converted.places)
 
 
 def convert_pages(

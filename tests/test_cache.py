@@ -105,7 +105,7 @@ def test_damaged_entries_count_as_missing_and_are_rewritten(tmp_path):
     folder, cache_dir = _copy_seeds(tmp_path), tmp_path / "cache"
     cold = generate(_config(folder, cache_dir))
     damaged = sorted(cache_dir.glob("*/*.pickle"))
-    assert {p.parent.name for p in damaged} == {"records", "parsed", "converted"}
+    assert {p.parent.name for p in damaged} == {"records", "parsed", "pages"}
     for entry in damaged:
         entry.write_bytes(entry.read_bytes()[:40])
     assert generate(_config(folder, cache_dir)).files == cold.files

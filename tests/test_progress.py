@@ -12,9 +12,9 @@ from build_docs.progress import Stages
 
 from .helpers import ROOT, SEEDS
 
-PIPELINE = ["cache", "data", "ingest", "normalise", "parse", "index", "render", "convert", "write"]
-# A second run over the same seeds reads the records and the converted pages from the cache.
-WARM_PIPELINE = ["cache", "render", "convert", "write"]
+PIPELINE = ["cache", "data", "ingest", "normalise", "parse", "index", "pages", "render", "convert", "write"]
+# A second run over the same seeds reads the records and both scripts' pages from the cache.
+WARM_PIPELINE = ["cache", "pages", "write"]
 
 
 def _stage_lines(tmp_path) -> list[str]:
