@@ -32,6 +32,9 @@ def on_config(config):
     if not isinstance(data, dict) or not isinstance(data.get("nav"), list):
         raise PluginError(f"{path}: expected a mapping with a 'nav' list")
     config["nav"] = data["nav"]
+    if not config["use_directory_urls"]:
+        # Raw HTML blocks the generator writes (theme passages) link with directory URLs.
+        raise PluginError("use_directory_urls must stay true: the generated pages link with directory URLs")
     # Heading anchors are titled in the page's own script (not "Permanent link").
     toc = config["mdx_configs"].setdefault("toc", {})
     toc["permalink_title"] = PERMALINK_TITLES.get(config["theme"]["language"], PERMALINK_TITLES["zh-Hans"])

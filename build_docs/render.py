@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,14 +40,36 @@ def mark_terms(text: str, terms) -> str:
     return _wrap(text, {t: f"<mark>{md_escape(t)}</mark>" for t in terms})
 
 
-def _wrap(text: str, replacements: dict[str, str]) -> str:
+def mark_terms_html(text: str, terms) -> str:
+    """Escape a seed text for a raw HTML block and wrap each matching term in <mark>."""
+    return _wrap(text, {t: f"<mark>{html_text(t)}</mark>" for t in terms}, html_text)
+
+
+def _wrap(text: str, replacements: dict[str, str], escape: Callable[[str], str] = md_escape) -> str:
     """Escape text, then replace each term (longest first) with its HTML wrapping, in one scan."""
-    escaped = md_escape(text)
+    escaped = escape(text)
     if not replacements:
         return escaped
-    keys = sorted((md_escape(k) for k in replacements), key=len, reverse=True)
-    lookup = {md_escape(k): v for k, v in replacements.items()}
+    keys = sorted((escape(k) for k in replacements), key=len, reverse=True)
+    lookup = {escape(k): v for k, v in replacements.items()}
     return re.sub("|".join(map(re.escape, keys)), lambda m: lookup[m.group()], escaped)
+
+
+def page_url(path: str) -> str:
+    """The address MkDocs gives a page with directory URLs: a/b.md -> a/b/, a/index.md -> a/."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    return f"{stem}/" if stem and not stem.endswith("/") else stem
+
+
+def link(target: str, page: str) -> str:
+    """Write the address of one page as seen from another, as MkDocs writes its links.
+
+    For raw HTML blocks, which Python-Markdown passes through untouched (mkdocs_hooks checks
+    that use_directory_urls stays on)."""
+    rel = posixpath.relpath(page_url(target) or ".", page_url(page) or ".")
+    return "./" if rel == "." else f"{rel}/"
 
 
 def _wrap_first(text: str, replacements: dict[str, str]) -> str:
@@ -126,6 +150,8 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         )
         env.filters["md"] = md_escape
         env.filters["h"] = html_text
+        env.filters["marked_html"] = mark_terms_html
+        env.globals["link"] = link
         _ENVIRONMENTS[templates_dir] = env
     env.globals["ui"] = UiStrings(load_ui_strings())
     return env

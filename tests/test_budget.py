@@ -43,7 +43,7 @@ def test_search_index_holds_each_paragraph_once_on_its_district_page(site_dir: P
     quoted = [
         re.sub(r"<[^>]+>", "", m)
         for page in theme_pages
-        for m in re.findall(r'<div class="hb-passage">\s*<p>(.*?) <a ', page.read_text(encoding="utf-8"), re.S)
+        for m in re.findall(r'<div class="hb-passage"[^>]*>\s*<p>(.*?) <a ', page.read_text(encoding="utf-8"), re.S)
     ]
     assert len(quoted) > 20
     for passage in quoted:

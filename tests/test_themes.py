@@ -12,6 +12,7 @@ from build_docs.data import GlossaryTerm, Theme, load_boilerplate, load_glossary
 from build_docs.errors import BuildError
 from build_docs.kinds import BlockKind
 from build_docs.records import Article, Block, District, Region, Source
+from build_docs.render import link, mark_terms_html
 
 from .helpers import SEEDS, build_from
 
@@ -201,11 +202,10 @@ def test_matrix_counts_equal_theme_page_passage_counts(result):
     for count, theme, district in cells:
         page = result.files[f"themes/{theme}.md"]
         section = page.split(f"{{ #{district} }}", 1)[1].split("\n## ", 1)[0]
-        assert section.count('<div class="hb-passage" data-search-exclude markdown>') == int(count), (theme, district)
+        assert section.count('<div class="hb-passage" data-search-exclude>') == int(count), (theme, district)
     total_cells = sum(int(c) for c, _, _ in cells)
     total_pages = sum(
-        result.files[f"themes/{t.slug}.md"].count('<div class="hb-passage" data-search-exclude markdown>')
-        for t in result.cross.themes
+        result.files[f"themes/{t.slug}.md"].count('<div class="hb-passage" data-search-exclude>') for t in result.cross.themes
     )
     assert total_cells == total_pages == len(result.cross.passages)
 
@@ -232,3 +232,19 @@ def test_glossary_terms_are_marked_once_per_article_and_link_to_their_entry(resu
     entry = glossary.split("## 网格员", 1)[1].split("\n## ", 1)[0]
     linked = re.findall(r"\]\(districts/([a-z-]+)\.md#(a\d+)-", entry)
     assert len(linked) == len(set(linked))  # one entry per article, with a count
+
+
+def test_raw_html_links_are_the_addresses_mkdocs_writes_for_the_same_pages():
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    pages = ["index.md", "notes.md", "glossary.md", "themes/index.md", "themes/grid-governance.md", "districts/a-b-c.md"]
+    for target in pages:
+        for page in pages:
+            mkdocs = get_relative_url(File(target, "docs", "site", True).url, File(page, "docs", "site", True).url)
+            assert link(target, page) == mkdocs, (target, page)
+
+
+def test_passage_text_in_raw_html_is_escaped_for_html_and_its_terms_marked():
+    assert mark_terms_html("a<b & 网格(1) *x*", ["网格"]) == "a&lt;b &amp; <mark>网格</mark>(1) *x*"
+    assert mark_terms_html("网格员与网格", ["网格", "网格员"]) == "<mark>网格员</mark>与<mark>网格</mark>"
