@@ -109,7 +109,8 @@ def generate(seeds: Path, workdir: Path, cold: bool = False) -> dict:
 
 def mkdocs(workdir: Path, config: str, site: str, memo: Path) -> dict:
     """Time one MkDocs build whose search segmentation memo is the folder memo (empty: a cold build)."""
-    return timed([MKDOCS, "build", "--strict", "-q", "-f", config, "-d", site], workdir, {"HANDBOOK_CACHE_DIR": str(memo)})
+    env = {"HANDBOOK_CACHE_DIR": str(memo), "HANDBOOK_PROFILE": "1"}  # the hook prints its phases as stage lines
+    return timed([MKDOCS, "build", "--strict", "-q", "-f", config, "-d", site], workdir, env)
 
 
 def both_concurrently(workdir: Path, memo: Path) -> dict:
@@ -121,7 +122,9 @@ def both_concurrently(workdir: Path, memo: Path) -> dict:
         "wall": time.perf_counter() - start,
         "cpu": sum(r["cpu"] for r in runs),
         "rss_mib": sum(r["rss_mib"] for r in runs),
-        "stages": {},
+        "stages": {
+            f"{script} {k}": v for script, r in zip(("zh-Hans", "zh-Hant"), runs, strict=True) for k, v in r["stages"].items()
+        },
     }
 
 
@@ -403,6 +406,30 @@ def report(r: dict) -> str:
     lines.append(f"| both mkdocs builds, concurrent, warm | {real['mkdocs_concurrent_warm']['wall_median']:.3f} |")
     if "pdf" in r:
         lines.append(f"| `make pdf` render step (see below) | {r['pdf']['wall_median']:.3f} |")
+    lines += [
+        "",
+        "## Stages at each size (median seconds, cold)",
+        "",
+        "The generator's own stages; then, for each script's MkDocs build (run concurrently, cold), the",
+        "phases the project's hook times page by page: Python-Markdown, the search plugin's indexing",
+        "(jieba segmentation and HTML parsing), Material's page template (navigation included), and the",
+        "rest of the build (reading files, navigation, writing the site and the search index).",
+        "",
+        "| stage | " + " | ".join(c["label"] for c in r["corpora"]) + " |",
+        "|---|" + "---|" * len(r["corpora"]),
+    ]
+    gen_stages = [k for k in r["corpora"][-1]["generator_cold"].get("stages", {})]
+    mk_stages = sorted({k for c in r["corpora"] for k in c["mkdocs_concurrent"].get("stages", {})})
+    for k in gen_stages:
+        lines.append(
+            f"| generator: {k} | "
+            + " | ".join(f"{c['generator_cold'].get('stages', {}).get(k, 0):.2f}" for c in r["corpora"])
+            + " |"
+        )
+    for k in mk_stages:
+        lines.append(
+            f"| {k} | " + " | ".join(f"{c['mkdocs_concurrent'].get('stages', {}).get(k, 0):.2f}" for c in r["corpora"]) + " |"
+        )
     if synth:
         lines += [
             "",

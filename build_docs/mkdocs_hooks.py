@@ -6,18 +6,23 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
+from collections import defaultdict
 from importlib.metadata import version
 from pathlib import Path
+from time import perf_counter
 
 import yaml
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 NAV_FILE = ".nav.yml"
 # Where segmented search text is kept between builds; HANDBOOK_CACHE_DIR overrides it (an empty
 # folder makes a cold build).
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache"
 KEEP_SEGMENTATIONS = 4  # both scripts, each with the dictionaries of the last two builds
+# HANDBOOK_PROFILE=1 (make bench) prints where a build's time goes, as `stage mkdocs-NAME SECONDS`.
+PROFILE = os.environ.get("HANDBOOK_PROFILE") == "1"
 
 
 # Before the search plugin's own on_config, which would load jieba's dictionaries (a second and
@@ -25,6 +30,7 @@ KEEP_SEGMENTATIONS = 4  # both scripts, each with the dictionaries of the last t
 @event_priority(100)
 def on_config(config):
     """Set nav from the generated file so the sidebar groups districts by province."""
+    _PHASES["start"] = perf_counter()
     path = Path(config["docs_dir"]) / NAV_FILE
     if not path.is_file():
         raise PluginError(f"{path}: missing; run `python -m build_docs` first (make site does)")
@@ -141,6 +147,42 @@ def on_post_build(config):
     if _MEMO is not None:
         _MEMO.save()
     write_sitemaps(config)
+    if PROFILE:
+        total = perf_counter() - _PHASES.pop("start")
+        phases = {name: seconds for name, seconds in _PHASES.items() if not name.startswith("_")}
+        for name, seconds in [*phases.items(), ("other", total - sum(phases.values())), ("whole", total)]:
+            print(f"stage mkdocs-{name} {seconds:.3f}", file=sys.stderr)
+
+
+# Where a build's time goes, page by page: each phase runs from this hook's handler placed
+# last (priority -100) on one event to its handler placed first (100) on the next, or
+# around every other plugin's handlers of one event (search indexing).
+_PHASES: dict[str, float] = defaultdict(float)
+
+
+def _starts(phase: str, priority: int):
+    @event_priority(priority)
+    def mark(*args, **kwargs) -> None:
+        _PHASES["_" + phase] = perf_counter()
+
+    return mark
+
+
+def _ends(phase: str, priority: int):
+    @event_priority(priority)
+    def add(*args, **kwargs) -> None:
+        _PHASES[phase] += perf_counter() - _PHASES["_" + phase]
+
+    return add
+
+
+if PROFILE:
+    # markdown: Python-Markdown and its extensions; search: the search plugin's indexing of the
+    # page; page template: Material's templates (navigation included) around the page.
+    on_page_markdown = CombinedEvent(_starts("markdown", -100))
+    on_page_content = CombinedEvent(_ends("markdown", 100))
+    on_page_context = CombinedEvent(_starts("search", 100), _ends("search", -100), _starts("template", -100))
+    on_post_page = CombinedEvent(_ends("template", 100))
 
 
 def write_sitemaps(config) -> None:
