@@ -252,6 +252,15 @@ falls below the one recorded here.
 """
 
 
+def rules_line() -> str:
+    """Name the rules measured: the hash of the generator's code and data the build cache keys on."""
+    sys.path.insert(0, str(ROOT))
+    from build_docs import cache
+
+    rules = cache.digest([cache.code_fingerprint(), cache.data_fingerprint()])[:16]
+    return f"Rules measured: `{rules}` (hash of `build_docs/` code and data, as in the build cache's keys).\n\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; with --write record it in bench/corpus.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -268,7 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.write and not args.corrections:
         notes = ROOT / "bench" / "corpus-notes.md"
         extra = notes.read_text(encoding="utf-8") if notes.is_file() else ""
-        (ROOT / "bench" / "corpus.md").write_text(HEADER + text + ("\n" + extra if extra else ""), encoding="utf-8")
+        (ROOT / "bench" / "corpus.md").write_text(
+            HEADER + rules_line() + text + ("\n" + extra if extra else ""), encoding="utf-8"
+        )
     return 0
 
 
