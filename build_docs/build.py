@@ -295,17 +295,6 @@ def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Converted:
-    """What the conversion derives from the Simplified pages."""
-
-    hant: dict[str, str | bytes]  # every Traditional file, query map and search dictionary included
-    hans_map: str  # the Simplified build's query map
-    report: str
-    people: tuple[str, ...]
-    places: dict[str, str]
-
-
-@dataclass(frozen=True, kw_only=True)
 class Made:
     """Both scripts' files and the conversion review: what the pages stage keeps in the cache."""
 
@@ -336,17 +325,13 @@ def render_and_convert(records: Records, config: BuildConfig, offered: frozenset
             if asset.is_file():
                 pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
     with stage("convert"):
-        ui = render.ui_of(env)
-        converted = convert_pages(records, pages, ui, config.script, config.quotes, config.cache_dir)
-        pages = {path: ui.resolve(c, "zh-Hans") if isinstance(c, str) else c for path, c in pages.items()}
-        pages["assets/query-map.js"] = converted.hans_map
-    return Made(pages=pages, hant=converted.hant, report=converted.report, people=converted.people, places=converted.places)
+        return convert_pages(records, pages, render.ui_of(env), config.script, config.quotes, config.cache_dir)
 
 
 def convert_pages(
     records: Records, pages: dict[str, str | bytes], ui: render.UiStrings, script: str, quotes: str, cache_dir: Path
-) -> Converted:
-    """Convert every page to Traditional script, names protected, and write the conversion review."""
+) -> Made:
+    """Put both scripts' wording in the pages, convert them to Traditional (names protected), write the review."""
     handbook, vocab, terms = records.handbook, records.vocab, records.terms
     plain = convert.plain_converter(script)
     table = names.load_table(terms.keep, terms.surnames, plain, script, cache_dir)
@@ -360,10 +345,10 @@ def convert_pages(
     hant = converter.convert_pages(pages)
     hans = {path: ui.resolve(c, "zh-Hans") if isinstance(c, str) else c for path, c in pages.items()}
     hant = {path: ui.resolve(convert.quotes(c, quotes), "zh-Hant") if isinstance(c, str) else c for path, c in hant.items()}
-    hans_map, hant["assets/query-map.js"] = convert.query_maps(converter, hans, hant)
+    hans["assets/query-map.js"], hant["assets/query-map.js"] = convert.query_maps(converter, hans, hant)
     hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
     report = review.conversion_report(handbook, converter, ui.table, terms.keep, table.ordinary)
-    return Converted(hant=hant, hans_map=hans_map, report=report, people=people, places=places)
+    return Made(pages=hans, hant=hant, report=report, people=people, places=places)
 
 
 def unapplied(declared: corrections.Corrections, recovered: Sequence[parse.Recovered]) -> list[Problem]:

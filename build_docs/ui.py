@@ -44,20 +44,18 @@ class UiStrings:
         self.table = table
         self.source = source
         self.calls: list[tuple[str, dict]] = []
-        self._checked: tuple[int, list[str]] = (0, [])
+        self._missing: set[str] = set()
 
     def __call__(self, key: str, **values: object) -> str:
         """Stand for an interface string in a template: a marker resolved per script later."""
         self.calls.append((key, values))
+        if key not in self.table:
+            self._missing.add(key)
         return f"\ue000{len(self.calls) - 1}\ue001"
 
     def missing(self) -> list[str]:
         """Strings the templates used that have no Traditional form."""
-        # Checked once per page resolved: remember the answer for the calls seen so far, or
-        # the check grows with the square of the pages.
-        if self._checked[0] != len(self.calls):
-            self._checked = (len(self.calls), sorted({key for key, _ in self.calls if key not in self.table}))
-        return self._checked[1]
+        return sorted(self._missing)
 
     def resolve(self, text: str, script: str) -> str:
         """Put each marked string in its script's wording."""
