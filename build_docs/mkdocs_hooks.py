@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 from collections import defaultdict
 from importlib.metadata import version
@@ -15,6 +14,8 @@ from time import perf_counter
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
+
+from build_docs import cache  # the package's own derived-data cache (atomic entries, pruning)
 
 NAV_FILE = ".nav.yml"
 # Where segmented search text is kept between builds; HANDBOOK_CACHE_DIR overrides it (an empty
@@ -48,34 +49,8 @@ def on_config(config):
     return config
 
 
-class _Segmentations:
-    """Segmented search text by the hash of the text, read from and written back to one file."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.known: dict[bytes, str] = {}
-        self.used: dict[bytes, str] = {}
-        try:
-            with path.open("rb") as f:
-                self.known = pickle.load(f)
-        except Exception:  # missing or damaged: segment afresh
-            self.known = {}
-
-    def save(self) -> None:
-        """Keep what this build used (so the file holds one site's text), staged then renamed."""
-        if self.used.keys() == self.known.keys():
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        staging = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        with staging.open("wb") as f:
-            pickle.dump(self.used, f, protocol=pickle.HIGHEST_PROTOCOL)
-        staging.replace(self.path)
-        files = sorted(self.path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in files[KEEP_SEGMENTATIONS:]:
-            old.unlink(missing_ok=True)
-
-
-_MEMO: _Segmentations | None = None
+# The memo of this build: (cache folder, key, sections read back, sections this build used).
+_MEMO: tuple[Path, str, dict[bytes, str], dict[bytes, str]] | None = None
 
 
 def _memoise_segmentation(config) -> None:
@@ -101,9 +76,11 @@ def _memoise_segmentation(config) -> None:
         if path and not Path(path).is_file():
             return  # the search plugin reports the missing file
         parts.append(Path(path).read_text(encoding="utf-8") if path else f"{option}: none")
-    key = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:24]
+    key = cache.digest(parts)
     cache_dir = Path(os.environ.get("HANDBOOK_CACHE_DIR") or CACHE_DIR)
-    _MEMO = memo = _Segmentations(cache_dir / "search" / f"{key}.pickle")
+    known: dict[bytes, str] = cache.load(cache_dir, "search", key) or {}
+    used: dict[bytes, str] = {}
+    _MEMO = (cache_dir, key, known, used)
     # The plugin loads these on its on_config; here they load on the first section not in the memo.
     search.config["jieba_dict"] = search.config["jieba_dict_user"] = None
     loaded = False
@@ -111,7 +88,7 @@ def _memoise_segmentation(config) -> None:
     def segment(self, data: str) -> str:
         nonlocal loaded
         digest = hashlib.sha1(data.encode("utf-8")).digest()
-        found = memo.known.get(digest)
+        found = known.get(digest)
         if found is None:
             if not loaded:
                 import jieba
@@ -122,7 +99,7 @@ def _memoise_segmentation(config) -> None:
                     jieba.load_userdict(os.path.normpath(dictionaries["jieba_dict_user"]))
                 loaded = True
             found = original(self, data)
-        memo.used[digest] = found
+        used[digest] = found
         return found
 
     SearchIndex._handbook_original = original
@@ -145,7 +122,11 @@ SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 def on_post_build(config):
     """Save the segmentation memo, then write one-page sitemaps."""
     if _MEMO is not None:
-        _MEMO.save()
+        cache_dir, key, known, used = _MEMO
+        # Kept: the sections this build used, so the entry holds one site's text.
+        if used.keys() != known.keys():
+            cache.store(cache_dir, "search", key, used)
+            cache.prune(cache_dir, "search", KEEP_SEGMENTATIONS)
     write_sitemaps(config)
     if PROFILE:
         total = perf_counter() - _PHASES.pop("start")
