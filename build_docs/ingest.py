@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import Problem, fail, raise_if
+from .errors import Problem, fail
 from .records import SeedFile
 
 # Tried in order; GB18030 is a superset of GBK/GB2312, the usual legacy encodings of Chinese pages.
@@ -14,13 +14,6 @@ ENCODINGS = ("utf-8-sig", "gb18030")
 LINE_END_RE = re.compile("\r\n|[\r\n\u2028\u2029\x85\x0c]")
 # UTF-16 is recognised by its byte-order mark (as Windows tools save "Unicode" text).
 UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
-
-
-def read_seeds(seeds_dir: Path, shown_as: str | None = None) -> tuple[SeedFile, ...]:
-    """Read every *.txt seed in a folder; fail with every decoding problem at once."""
-    seeds, problems = read_seeds_leniently(seeds_dir, shown_as)
-    raise_if(problems)
-    return seeds
 
 
 def read_seeds_leniently(seeds_dir: Path, shown_as: str | None = None) -> tuple[tuple[SeedFile, ...], list[Problem]]:

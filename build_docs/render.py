@@ -35,11 +35,6 @@ def md_escape(text: str) -> str:
     return MD_LINE_START_RE.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
-def mark_terms(text: str, terms) -> str:
-    """Escape a seed text for Markdown and wrap each matching term in <mark>."""
-    return _wrap(text, {t: f"<mark>{md_escape(t)}</mark>" for t in terms})
-
-
 def mark_terms_html(text: str, terms) -> str:
     """Escape a seed text for a raw HTML block and wrap each matching term in <mark>."""
     return _wrap(text, {t: f"<mark>{html_text(t)}</mark>" for t in terms}, html_text)
@@ -196,7 +191,6 @@ def render_pages(
     env.filters["gloss"] = lambda text, ident="", before="": _wrap_first(
         text, {f: gloss[f] for f in marked_once.get(ident, ()) if f not in before}
     )
-    env.filters["marked"] = mark_terms
     names = {d.slug: d.region.district for d in handbook.districts}
     max_count = max((n for d in handbook.districts for _, n in cross.district_themes(d.slug)), default=1) or 1
     article_count = sum(len(d.articles) for d in handbook.districts)
