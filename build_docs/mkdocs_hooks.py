@@ -4,6 +4,7 @@ disk memo of the search plugin's word segmentation."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sys
 from collections import defaultdict
@@ -15,7 +16,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from build_docs import cache  # the package's own derived-data cache (atomic entries, pruning)
+from build_docs import cache, wordcut  # the package's derived-data cache; jieba's segmentation by jieba-rs
 
 NAV_FILE = ".nav.yml"
 # Where segmented search text is kept between builds; HANDBOOK_CACHE_DIR overrides it (an empty
@@ -51,26 +52,32 @@ def on_config(config):
 
 # The memo of this build: (cache folder, key, sections read back, sections this build used).
 _MEMO: tuple[Path, str, dict[bytes, str], dict[bytes, str]] | None = None
+# Texts this build indexed and those it segmented itself (not in the memo), and the segmenter.
+_COUNTS = {"texts": 0, "segmented": 0}
+_SEGMENTER: list[wordcut.Segmenter] = []
+log = logging.getLogger("mkdocs.hooks.handbook")
 
 
 def _memoise_segmentation(config) -> None:
-    """Serve the search plugin's jieba segmentation from a disk memo keyed by text and dictionaries.
+    """Serve the search plugin's jieba segmentation from a disk memo, computing misses with jieba-rs.
 
-    Segmenting every section with jieba is half of a build's time; a section whose text, jieba,
-    dictionaries and Material are unchanged since the last build is segmented the same way, so a
-    rebuild (make serve, make site after an edit) pays only for the sections that changed."""
+    Segmenting every section with jieba is half of a build's time; a section whose text,
+    dictionaries and segmenters are unchanged since the last build is segmented the same way, so a
+    rebuild (make serve, make site after an edit) pays only for the sections that changed. The
+    sections that did change are cut by build_docs.wordcut: jieba's words, from jieba-rs."""
     global _MEMO
     plugins = config["plugins"]
     # Material registers its search plugin under this name, whether it was configured as search or material/search.
     search = plugins["material/search"] if "material/search" in plugins else None
     try:
+        from material.plugins.search import plugin as search_module
         from material.plugins.search.plugin import SearchIndex
     except ImportError:
         return
     original = getattr(SearchIndex, "_handbook_original", None) or getattr(SearchIndex, "_segment_chinese", None)
-    if search is None or original is None:
+    if search is None or original is None or getattr(search_module, "jieba", None) is None:
         return
-    parts = [f"material=={version('mkdocs-material')}", f"jieba=={version('jieba')}"]
+    parts = [f"material=={version('mkdocs-material')}", f"jieba=={version('jieba')}", f"rjieba=={version('rjieba')}"]
     dictionaries = {option: search.config.get(option) for option in ("jieba_dict", "jieba_dict_user")}
     for option, path in dictionaries.items():
         if path and not Path(path).is_file():
@@ -81,23 +88,20 @@ def _memoise_segmentation(config) -> None:
     known: dict[bytes, str] = cache.load(cache_dir, "search", key) or {}
     used: dict[bytes, str] = {}
     _MEMO = (cache_dir, key, known, used)
-    # The plugin loads these on its on_config; here they load on the first section not in the memo.
+    # The plugin would load these into jieba on its on_config; the segmenter loads them (into
+    # jieba-rs) on the first section not in the memo, and Material's own code calls it as jieba.
     search.config["jieba_dict"] = search.config["jieba_dict_user"] = None
-    loaded = False
+    main, user = (Path(os.path.normpath(p)) if p else None for p in dictionaries.values())
+    search_module.jieba = segmenter = wordcut.segmenter(main, user)
+    _SEGMENTER[:] = [segmenter]
+    _COUNTS.update(texts=0, segmented=0)
 
     def segment(self, data: str) -> str:
-        nonlocal loaded
         digest = hashlib.sha1(data.encode("utf-8")).digest()
         found = known.get(digest)
+        _COUNTS["texts"] += 1
         if found is None:
-            if not loaded:
-                import jieba
-
-                if dictionaries["jieba_dict"]:
-                    jieba.set_dictionary(os.path.normpath(dictionaries["jieba_dict"]))
-                if dictionaries["jieba_dict_user"]:
-                    jieba.load_userdict(os.path.normpath(dictionaries["jieba_dict_user"]))
-                loaded = True
+            _COUNTS["segmented"] += 1
             found = original(self, data)
         used[digest] = found
         return found
@@ -123,6 +127,10 @@ def on_post_build(config):
     """Save the segmentation memo, then write one-page sitemaps."""
     if _MEMO is not None:
         cache_dir, key, known, used = _MEMO
+        texts, segmented = _COUNTS["texts"], _COUNTS["segmented"]
+        engine = _SEGMENTER[0].engine if _SEGMENTER else ""
+        by = f"by {engine}" if engine else "(no dictionary loaded)"
+        log.info(f"search: {segmented} of {texts} texts segmented {by}, the rest read from the memo")
         # Kept: the sections this build used, so the entry holds one site's text.
         if used.keys() != known.keys():
             cache.store(cache_dir, "search", key, used)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import multiprocessing
 import os
 import shutil
@@ -23,8 +22,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
+from . import wordcut
 from .build import BuildConfig, build
 from .errors import BuildError
 from .progress import Stages
@@ -88,20 +87,22 @@ def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def mkdocs_builds(root: Path, out: Path, hant_dictionary: Path) -> str:
+def mkdocs_builds(root: Path, out: Path, dictionaries: list[tuple[Path | None, Path]]) -> str:
     """Build both scripts' sites side by side into out/next (zh-Hant nested); return errors or ''.
 
-    Each build runs in a process forked from this one, which has MkDocs, the theme and jieba's
-    dictionaries loaded already (the Traditional one as long as the file is unchanged): a fresh
-    `mkdocs build` pays over a second for them."""
+    Each build runs in a process forked from this one, which has MkDocs and the theme loaded
+    and the search segmenters holding these (main, user) dictionaries, each kept while its files
+    are unchanged: a fresh `mkdocs build` pays over a second for them."""
+    for main, user in dictionaries:
+        if user.is_file() and (main is None or main.is_file()):
+            wordcut.segmenter(main, user).load()
     context = multiprocessing.get_context("fork")
     targets = {"mkdocs.yml": out / "next", "mkdocs.zh-Hant.yml": out / "next-hant"}
     runs = []
     for config, target in targets.items():
         shutil.rmtree(target, ignore_errors=True)
         receive, send = context.Pipe(duplex=False)
-        tokenizer = preloaded(hant_dictionary) if "zh-Hant" in config and hant_dictionary.is_file() else None
-        process = context.Process(target=_site_build, args=(str(root / config), str(target), send, tokenizer))
+        process = context.Process(target=_site_build, args=(str(root / config), str(target), send))
         process.start()
         runs.append((config, process, receive))
     errors = []
@@ -116,41 +117,12 @@ def mkdocs_builds(root: Path, out: Path, hant_dictionary: Path) -> str:
     return ""
 
 
-# One jieba tokenizer for the Traditional build's main dictionary, kept while the file is unchanged.
-_TOKENIZERS: dict[tuple[str, int, int], Any] = {}
-
-
-def preloaded(dictionary: Path) -> Any:
-    """Return a jieba tokenizer with this main dictionary loaded, loading it only when the file changed."""
-    import jieba
-
-    st = dictionary.stat()
-    key = (str(dictionary.resolve()), st.st_mtime_ns, st.st_size)
-    if key not in _TOKENIZERS:
-        _TOKENIZERS.clear()
-        tokenizer = jieba.Tokenizer(key[0])
-        tokenizer.initialize()
-        _TOKENIZERS[key] = tokenizer
-    return _TOKENIZERS[key]
-
-
-def _site_build(config_file: str, site_dir: str, send, tokenizer: Any = None) -> None:
+def _site_build(config_file: str, site_dir: str, send) -> None:
     """Run one strict MkDocs build (in a forked process) and send back '' or the error."""
     from mkdocs.commands.build import build as build_site
     from mkdocs.config import load_config
 
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    if tokenizer is not None:
-        # Material's search plugin calls jieba.set_dictionary, load_userdict and cut; in this
-        # process they go to the tokenizer loaded beforehand, and setting the dictionary it
-        # already holds is not a reason to read 5 MB again.
-        import jieba
-
-        def set_dictionary(path: str) -> None:
-            if os.path.abspath(path) != tokenizer.dictionary:
-                tokenizer.set_dictionary(path)
-
-        jieba.set_dictionary, jieba.load_userdict, jieba.cut = set_dictionary, tokenizer.load_userdict, tokenizer.cut
     try:
         build_site(load_config(config_file, site_dir=site_dir, strict=True))
         send.send("")
@@ -160,12 +132,8 @@ def _site_build(config_file: str, site_dir: str, send, tokenizer: Any = None) ->
 
 def warm() -> None:
     """Load what every MkDocs build needs once, so forked builds start warm."""
-    import jieba
     import material  # noqa: F401 - the theme and its search plugin
     import mkdocs.commands.build  # noqa: F401
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
 
 
 def rebuild(config: BuildConfig, root: Path, out: Path, state: State) -> None:
@@ -174,9 +142,10 @@ def rebuild(config: BuildConfig, root: Path, out: Path, state: State) -> None:
     try:
         build(config, Stages())
         generated = time.perf_counter()
-        error = mkdocs_builds(
-            root, out, (config.hant_docs or config.docs.parent / f"{config.docs.name}-zh-Hant") / ".jieba_dict.txt"
-        )
+        hant = config.hant_docs or config.docs.parent / f"{config.docs.name}-zh-Hant"
+        # The dictionaries mkdocs.yml and mkdocs.zh-Hant.yml give the search plugin.
+        dictionaries = [(None, config.docs / ".jieba_user.txt"), (hant / ".jieba_dict.txt", hant / ".jieba_user.txt")]
+        error = mkdocs_builds(root, out, dictionaries)
     except BuildError as err:
         error = "\n".join(str(p) for p in err.problems)
     if not error:
