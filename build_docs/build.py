@@ -16,6 +16,7 @@ from . import (
     crossref,
     data,
     export,
+    forked,
     index,
     ingest,
     names,
@@ -342,13 +343,16 @@ def convert_pages(
     converter = convert.Converter(
         script, records.place_names, terms, cache_dir / "opencc", people=people, places=places, plain=plain
     )
+    converter.convert("")  # OpenCC built once, before the fork: the review converts everything again
+    # The review converts the handbook three ways (ours, OpenCC's own, the second opinion):
+    # it runs on the other core while this one converts the pages.
+    review_aside = forked.Aside(lambda: review.conversion_report(handbook, converter, ui.table, terms.keep, table.ordinary))
     hant = converter.convert_pages(pages)
     hans = {path: ui.resolve(c, "zh-Hans") if isinstance(c, str) else c for path, c in pages.items()}
     hant = {path: ui.resolve(convert.quotes(c, quotes), "zh-Hant") if isinstance(c, str) else c for path, c in hant.items()}
     hans["assets/query-map.js"], hant["assets/query-map.js"] = convert.query_maps(converter, hans, hant)
     hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
-    report = review.conversion_report(handbook, converter, ui.table, terms.keep, table.ordinary)
-    return Made(pages=hans, hant=hant, report=report, people=people, places=places)
+    return Made(pages=hans, hant=hant, report=review_aside.result(), people=people, places=places)
 
 
 def unapplied(declared: corrections.Corrections, recovered: Sequence[parse.Recovered]) -> list[Problem]:

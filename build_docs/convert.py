@@ -195,7 +195,8 @@ def query_maps(converter: Converter, hans_pages: dict[str, str | bytes], hant_pa
 
     def chars(pages, verbatim: bool):
         texts = (c if verbatim else VERBATIM_RE.sub("", c) for c in pages.values() if isinstance(c, str))
-        return {ch for text in texts for ch in HAN_RE.findall(text)}
+        # Distinct characters first (set() runs in C), then the Han test on those few thousand.
+        return {ch for ch in set().union(*map(set, texts)) if HAN_RE.match(ch)}
 
     # The Traditional pages quote the seeds verbatim (VERBATIM_RE): those Simplified characters
     # are not the Traditional build's own.
