@@ -197,7 +197,8 @@ def test_every_theme_has_two_districts_and_every_district_three_themes(result):
 
 def test_matrix_counts_equal_theme_page_passage_counts(result):
     matrix = result.files["themes/index.md"]
-    cells = re.findall(r'<td class="hb-heat-\d" markdown>\[(\d+)\]\(([\w-]+)\.md#([\w-]+)\)</td>', matrix)
+    cells = re.findall(r'<td class="hb-heat-\d"><a href="([\w-]+)/#([\w-]+)">(\d+)</a></td>', matrix)
+    cells = [(count, theme, district) for theme, district, count in cells]
     assert cells
     for count, theme, district in cells:
         page = result.files[f"themes/{theme}.md"]
@@ -218,7 +219,7 @@ def test_passages_link_to_existing_paragraph_ids(result):
 
 def test_district_pages_show_theme_tags_related_districts_and_figures(result):
     page = result.files["districts/yunnan-qujing-qilin.md"]
-    assert "](../themes/grid-governance.md#yunnan-qujing-qilin){ .hb-tag }" in page
+    assert '<a class="hb-tag" href="../../themes/grid-governance/#yunnan-qujing-qilin">' in page
     assert '<span class="hb-label">相关地区</span>' in page
     assert "数据一览" in page and "网格员3688名" in page
 

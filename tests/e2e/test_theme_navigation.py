@@ -30,9 +30,11 @@ def test_clicking_a_matrix_cell_lands_on_that_districts_section_of_the_theme_pag
     assert page.locator(f"h2#{district}").is_visible()
     assert _in_viewport(page, district)
     passages = page.evaluate(
-        """(id) => { let n = 0, el = document.getElementById(id).nextElementSibling;
-                     while (el && el.tagName !== 'H2') { if (el.classList.contains('hb-passage')) n++; el = el.nextElementSibling; }
-                     return n; }""",
+        """(id) => { const h = document.getElementById(id), heads = [...document.querySelectorAll('h2')];
+                     const next = heads[heads.indexOf(h) + 1];
+                     return [...document.querySelectorAll('.hb-passage')].filter(p =>
+                         (h.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING)
+                         && (!next || (next.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_PRECEDING))).length; }""",
         district,
     )
     assert passages == count
