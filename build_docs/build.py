@@ -338,8 +338,12 @@ def convert_pages(
     table = names.load_table(terms.keep, terms.surnames, plain, script, cache_dir)
     text = "\n".join(content for content in pages.values() if isinstance(content, str))
     authors = [a for d in handbook.districts for article in d.articles for a in article.authors]
-    people = tuple(names.people_in(text, authors, vocab.person_titles, terms.surnames, terms.surnames_in_text, table))
+    # Two independent scans of the whole handbook: people on the other core, places on this one.
+    people_aside = forked.Aside(
+        lambda: names.people_in(text, authors, vocab.person_titles, terms.surnames, terms.surnames_in_text, table)
+    )
     places = names.places_in(text, table)
+    people = tuple(people_aside.result())
     converter = convert.Converter(
         script, records.place_names, terms, cache_dir / "opencc", people=people, places=places, plain=plain
     )

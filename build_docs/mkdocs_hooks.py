@@ -16,7 +16,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from build_docs import cache, wordcut  # the package's derived-data cache; jieba's segmentation by jieba-rs
+from build_docs import cache, search_speed, wordcut  # the package's derived-data cache; jieba's segmentation by jieba-rs
 
 NAV_FILE = ".nav.yml"
 # Where segmented search text is kept between builds; HANDBOOK_CACHE_DIR overrides it (an empty
@@ -47,6 +47,12 @@ def on_config(config):
     toc = config["mdx_configs"].setdefault("toc", {})
     toc["permalink_title"] = PERMALINK_TITLES.get(config["theme"]["language"], PERMALINK_TITLES["zh-Hans"])
     _memoise_segmentation(config)
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:
+        pass
+    else:
+        search_speed.install(SearchIndex)
     return config
 
 

@@ -154,10 +154,12 @@ def load_table(keep: Iterable[str], surnames: Mapping[str, str], plain, config: 
 def places_in(text: str, table: NameTable) -> dict[str, str]:
     """The protected places a text names, with the short forms it uses beside them."""
     found: dict[str, str] = {}
-    for m in NAME_END_RE.finditer(text):
-        end = m.end()
-        for length in range(2, min(NAME_MAX, end) + 1):
-            name = text[end - length : end]
+    # The text ending at each name-ending character, as far back as a name can reach: the same
+    # phrase recurs (pages quote each other), so each distinct one is looked up once, in order.
+    windows = dict.fromkeys(text[max(0, m.end() - NAME_MAX) : m.end()] for m in NAME_END_RE.finditer(text))
+    for window in windows:
+        for length in range(2, len(window) + 1):
+            name = window[-length:]
             if name in table.places:
                 found[name] = table.places[name]
     for name, form in list(found.items()):

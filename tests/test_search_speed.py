@@ -1,0 +1,73 @@
+"""The search-indexing shortcuts leave Material's parse and lookups as they were."""
+
+from __future__ import annotations
+
+import random
+from types import SimpleNamespace
+
+import markdown
+import pytest
+from material.plugins.search.plugin import Parser, SearchIndex
+from mkdocs.config import load_config
+
+from build_docs import search_speed
+from build_docs.search_speed import without_excluded
+
+from .helpers import ROOT
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            '<p>a</p>\n<div class="hb-passage" data-search-exclude><p>b <a href="#x">c</a></p></div>\n<p>d</p>',
+            "<p>a</p>\n\n<p>d</p>",
+        ),
+        ("<div data-search-exclude><div>x</div>y</div>z", "z"),  # nested element of the same name
+        ('<p class="u" data-search-exclude="">x</p><pre data-search-exclude="data-search-exclude">y</pre>z', "z"),
+        ("<pre data-search-exclude>a</pre>b<pre data-search-exclude>c</pre>d", "bd"),
+        ("<p data-search-excluded>x</p>", "<p data-search-excluded>x</p>"),  # another attribute
+        ("<div data-search-exclude><p>x</p>", "<div data-search-exclude><p>x</p>"),  # never closed: unchanged
+        ("<div data-search-exclude><h2 id='a'>x</h2></div>", "<div data-search-exclude><h2 id='a'>x</h2></div>"),
+        ("<p>nothing left out</p>", "<p>nothing left out</p>"),
+    ],
+)
+def test_excluded_elements_are_cut_with_their_content(html: str, expected: str):
+    assert without_excluded(html) == expected
+    assert without_excluded(expected) == expected  # idempotent
+
+
+def _sections(html: str) -> list[tuple[str, str | None, str, str]]:
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(s.el.tag, s.id, "".join(s.title), "".join(s.text)) for s in parser.data if not s.is_excluded()]
+
+
+def test_materials_parser_finds_the_same_sections_in_every_golden_page_with_the_cut():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    pages = sorted((ROOT / "tests" / "golden" / "docs").rglob("*.md"))
+    cut = 0
+    for page in pages:
+        md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+        html = md.convert(page.read_text(encoding="utf-8").split("---\n", 2)[-1])
+        assert _sections(without_excluded(html)) == _sections(html), page.name
+        cut += without_excluded(html) != html
+    assert cut >= 20  # the theme pages, the matrix, 校勘记 and the glossary have something to cut
+
+
+def _toc(rng: random.Random, depth: int = 0) -> list[SimpleNamespace]:
+    return [
+        SimpleNamespace(id=f"h{rng.randrange(12)}", children=_toc(rng, depth + 1) if depth < 2 and rng.random() < 0.4 else [])
+        for _ in range(rng.randrange(1, 6))
+    ]
+
+
+def test_table_of_contents_lookups_return_materials_item():
+    search_speed.install(SearchIndex)
+    index, original = SearchIndex(), SearchIndex._handbook_find_toc
+    rng = random.Random(7)
+    for _ in range(200):
+        toc = _toc(rng)  # ids repeat, at every depth: the first in depth-first order wins
+        for wanted in [f"h{i}" for i in range(13)] + [None]:
+            assert index._find_toc_by_id(toc, wanted) is original(index, toc, wanted)
