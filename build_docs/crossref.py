@@ -160,16 +160,18 @@ def build_cross_index(
     for district in districts:
         for article in district.articles:
             section: Block | None = None
+            # Each theme's terms in the current section heading, found once per heading.
+            section_terms: list[tuple[str, ...]] = [() for _ in themes]
             seen: set[str] = set()  # figures of this article so far: one row per figure, at its first paragraph
             for block in article.blocks:
                 if block.kind == "heading":
                     section = block
+                    section_terms = [match_terms(block.text, theme.terms) for theme in themes]
                     continue
                 if block.kind != "para":
                     continue  # captions and credits are not matched
-                for theme in themes:
+                for theme, in_section in zip(themes, section_terms, strict=True):
                     in_text = match_terms(block.text, theme.terms)
-                    in_section = match_terms(section.text, theme.terms) if section else ()
                     fired = tuple(dict.fromkeys(in_text + in_section))
                     if fired:
                         passages.append(
