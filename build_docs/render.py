@@ -67,12 +67,12 @@ def link(target: str, page: str) -> str:
     return "./" if rel == "." else f"{rel}/"
 
 
-def _wrap_first(text: str, replacements: dict[str, str]) -> str:
+def _wrap_first(text: str, replacements: dict[str, str], escape: Callable[[str], str] = md_escape) -> str:
     """Escape a text and wrap only the first occurrence of each term (longest first)."""
-    escaped = md_escape(text)
+    escaped = escape(text)
     done: set[str] = set()
-    keys = sorted((md_escape(k) for k in replacements), key=len, reverse=True)
-    lookup = {md_escape(k): v for k, v in replacements.items()}
+    keys = sorted((escape(k) for k in replacements), key=len, reverse=True)
+    lookup = {escape(k): v for k, v in replacements.items()}
     if not keys:
         return escaped
 
@@ -115,14 +115,14 @@ def _shared_themes(cross: CrossIndex, one: str, other: str, most: int = 3) -> st
     return "、".join(name for _, name in shared[:most])
 
 
-def _attr(text: str) -> str:
-    """Escape a text for a quoted attribute in Markdown's attribute lists."""
-    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
-
-
 def html_text(text: str) -> str:
     """Escape a seed text for an HTML element."""
     return html.escape(text, quote=True)
+
+
+def html_cdata(text: str) -> str:
+    """Escape a seed text for an element's content as Python-Markdown does (& < >; quotes as they are)."""
+    return html.escape(text, quote=False)
 
 
 # Compiled templates are kept for the life of the process (a long-running `make serve`);
@@ -182,14 +182,17 @@ def render_pages(
     provinces = _group_by_province(handbook)
     # A glossary term is marked once per article, at its first occurrence: a link to its entry
     # that shows the definition on hover and keyboard focus (and opens the entry on a tap).
+    # Paragraphs are raw HTML (Python-Markdown's inline pass was most of a large build's time),
+    # so the link is the address MkDocs writes from a district page.
+    glossary_url = link("glossary.md", "districts/any.md")
     gloss = {
-        form: f'[{md_escape(form)}](../glossary.md#{t.slug}){{ .hb-term data-definition="{_attr(t.definition)}" }}'
+        form: f'<a class="hb-term" data-definition="{html_text(t.definition)}" href="{glossary_url}#{t.slug}">{html_cdata(form)}</a>'
         for t in cross.glossary
         for form in t.forms
     }
     marked_once = _first_uses(handbook, cross)
     env.filters["gloss"] = lambda text, ident="", before="": _wrap_first(
-        text, {f: gloss[f] for f in marked_once.get(ident, ()) if f not in before}
+        text, {f: gloss[f] for f in marked_once.get(ident, ()) if f not in before}, html_cdata
     )
     names = {d.slug: d.region.district for d in handbook.districts}
     max_count = max((n for d in handbook.districts for _, n in cross.district_themes(d.slug)), default=1) or 1

@@ -226,7 +226,7 @@ def test_district_pages_show_theme_tags_related_districts_and_figures(result):
 
 def test_glossary_terms_are_marked_once_per_article_and_link_to_their_entry(result):
     page = result.files["districts/henan-pingdingshan-weidong.md"]
-    marks = re.findall(r'\[网格员\]\(\.\./glossary\.md#wanggeyuan\)\{ \.hb-term data-definition="[^"]+" \}', page)
+    marks = re.findall(r'<a class="hb-term" data-definition="[^"]+" href="\.\./\.\./glossary/#wanggeyuan">网格员</a>', page)
     assert len(marks) == 1 and page.count("网格员") > 1
     assert "## 双报到 { #shuangbaodao }" in result.files["glossary.md"]
     glossary = result.files["glossary.md"]
