@@ -16,7 +16,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from build_docs import cache, search_speed, wordcut  # the package's derived-data cache; jieba's segmentation by jieba-rs
+from build_docs import cache, shortcuts, wordcut  # the package's derived-data cache; jieba's segmentation by jieba-rs
 
 NAV_FILE = ".nav.yml"
 # Where segmented search text is kept between builds; HANDBOOK_CACHE_DIR overrides it (an empty
@@ -47,13 +47,24 @@ def on_config(config):
     toc = config["mdx_configs"].setdefault("toc", {})
     toc["permalink_title"] = PERMALINK_TITLES.get(config["theme"]["language"], PERMALINK_TITLES["zh-Hans"])
     _memoise_segmentation(config)
+    _take_shortcuts()
+    return config
+
+
+def _take_shortcuts() -> None:
+    """Patch MkDocs' and Material's slow per-page spots where they are as pinned (build_docs/shortcuts.py)."""
+    try:
+        from mkdocs.structure.pages import _RawHTMLPreprocessor
+    except ImportError:
+        pass
+    else:
+        shortcuts.install_anchor_scan(_RawHTMLPreprocessor)
     try:
         from material.plugins.search.plugin import SearchIndex
     except ImportError:
         pass
     else:
-        search_speed.install(SearchIndex)
-    return config
+        shortcuts.install_search(SearchIndex)
 
 
 # The memo of this build: (cache folder, key, sections read back, sections this build used).

@@ -1,4 +1,4 @@
-"""The search-indexing shortcuts leave Material's parse and lookups as they were."""
+"""The shortcuts through MkDocs' and Material's per-page work leave what they find as it was."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from material.plugins.search.plugin import Parser, SearchIndex
 from mkdocs.config import load_config
 
-from build_docs import search_speed
-from build_docs.search_speed import without_excluded
+from build_docs import shortcuts
+from build_docs.shortcuts import anchor_tags_only, without_excluded
 
 from .helpers import ROOT
 
@@ -64,10 +64,44 @@ def _toc(rng: random.Random, depth: int = 0) -> list[SimpleNamespace]:
 
 
 def test_table_of_contents_lookups_return_materials_item():
-    search_speed.install(SearchIndex)
+    shortcuts.install_search(SearchIndex)
     index, original = SearchIndex(), SearchIndex._handbook_find_toc
     rng = random.Random(7)
     for _ in range(200):
         toc = _toc(rng)  # ids repeat, at every depth: the first in depth-first order wins
         for wanted in [f"h{i}" for i in range(13)] + [None]:
             assert index._find_toc_by_id(toc, wanted) is original(index, toc, wanted)
+
+
+def _anchor_ids(source: str) -> set[str]:
+    from mkdocs.structure.pages import _HTMLHandler  # the parser MkDocs' scan feeds
+
+    parser = _HTMLHandler()
+    parser.feed(source)
+    parser.close()
+    return parser.present_anchor_ids
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '<p data-source="s:1" id="a1-p1">text <a class="hb-term" href="../g/#x">t</a></p>\n<div class="x"><p>no id</p></div>',
+        '<!-- <a id="in-comment"> --> <p id="after">x</p>',
+        '<script>var s = \'<a id="in-script">\';</script><p id="p">x</p>',
+        '<style>p[id=x] { color: red }</style><P ID="upper">x</P>',
+        '<p data-id="not-an-id">x</p><a name="named">y</a><span name="span-name">z</span>',
+        '<a title="a>b" id="after-quoted-gt">x</a><p id=unquoted>y</p><p id="a&amp;b">z</p>',
+        '# Heading { #md-id }\n\nText with <b>bold</b> and `<code id="in-code">`.',
+    ],
+)
+def test_the_anchor_scan_finds_the_same_ids_in_the_tags_it_keeps(source: str):
+    assert _anchor_ids(anchor_tags_only(source)) == _anchor_ids(source)
+
+
+def test_the_anchor_scan_finds_the_same_ids_in_every_golden_page():
+    found = 0
+    for page in sorted((ROOT / "tests" / "golden" / "docs").rglob("*.md")):
+        source = page.read_text(encoding="utf-8")
+        assert _anchor_ids(anchor_tags_only(source)) == _anchor_ids(source), page.name
+        found += len(_anchor_ids(source))
+    assert found > 100  # paragraph, caption and credit ids in raw HTML
