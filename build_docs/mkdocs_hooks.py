@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 from collections import defaultdict
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from time import perf_counter
 
@@ -94,7 +94,7 @@ def _memoise_segmentation(config) -> None:
     original = getattr(SearchIndex, "_handbook_original", None) or getattr(SearchIndex, "_segment_chinese", None)
     if search is None or original is None or getattr(search_module, "jieba", None) is None:
         return
-    parts = [f"material=={version('mkdocs-material')}", f"jieba=={version('jieba')}", f"rjieba=={version('rjieba')}"]
+    parts = [f"{name}=={_version(name)}" for name in ("mkdocs-material", "jieba", "rjieba")]
     dictionaries = {option: search.config.get(option) for option in ("jieba_dict", "jieba_dict_user")}
     for option, path in dictionaries.items():
         if path and not Path(path).is_file():
@@ -125,6 +125,14 @@ def _memoise_segmentation(config) -> None:
 
     SearchIndex._handbook_original = original
     SearchIndex._segment_chinese = segment
+
+
+def _version(distribution: str) -> str:
+    """The installed version of a distribution, or 'none' (rjieba missing: the segmenter falls back to jieba)."""
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "none"
 
 
 PERMALINK_TITLES = {"zh-Hans": "本节的链接", "zh-Hant": "本節的連結"}
