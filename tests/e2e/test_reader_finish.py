@@ -81,9 +81,18 @@ def test_a_glossary_term_is_marked_once_per_article_and_explains_itself_on_focus
 
 def _search(page: Page, site_server: str, query: str, path: str = "") -> list[str]:
     page.goto(site_server + path)
-    page.locator(".md-search__input").first.click()
-    page.locator(".md-search__input").fill(query)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    box = page.locator(".md-search__input").first
+    box.click()
+    box.fill(query)
+    results = page.locator(".md-search-result__item")
+    for _ in range(40):  # a query typed before the search worker has its index is not answered: retype
+        if results.count():
+            break
+        page.wait_for_timeout(250)
+        box.press("End")
+        box.press_sequentially(" ")
+        box.press("Backspace")
+    results.first.wait_for(timeout=15000)
     return [t.replace("\u200b", "") for t in page.locator(".md-search-result__item").all_inner_texts()]
 
 
