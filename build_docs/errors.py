@@ -26,6 +26,10 @@ class BuildError(Exception):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):
+        """Pickle with the problems (a stage run on the other core raises it in the caller)."""
+        return (BuildError, (self.problems,))
+
 
 def raise_if(problems: list[Problem]) -> None:
     """Raise a BuildError if any problem was collected."""

@@ -17,7 +17,7 @@ class Aside(Generic[T]):
     def __init__(self, call: Callable[[], T]) -> None:
         self._done: tuple[bool, object] | None = None
         if (
-            len(os.sched_getaffinity(0)) < 2
+            _cores() < 2
             or "fork" not in multiprocessing.get_all_start_methods()
             or multiprocessing.current_process().daemon  # may not have children
         ):
@@ -37,8 +37,11 @@ class Aside(Generic[T]):
             try:
                 self._done = pickle.loads(self._receive.recv_bytes())
             except EOFError:
+                self._process.join()
                 self._done = (False, RuntimeError(f"worker process ended with exit code {self._process.exitcode}"))
-            self._process.join()
+            finally:
+                self._receive.close()
+                self._process.join()
         ok, value = self._done
         if not ok:
             raise value  # type: ignore[misc]
@@ -52,11 +55,19 @@ def _outcome(call: Callable[[], object]) -> tuple[bool, object]:
         return (False, err)
 
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _child(call: Callable[[], object], send) -> None:
     outcome = _outcome(call)
     try:
         data = pickle.dumps(outcome)
+        pickle.loads(data)  # an error whose class cannot be rebuilt from its pickle fails here, not in the caller
     except Exception as err:  # noqa: BLE001 - an unpicklable result or error still reaches the caller
-        data = pickle.dumps((False, RuntimeError(f"worker result could not be sent back: {err!r}")))
+        ok, value = outcome
+        what = f"{type(value).__name__}: {value}" if not ok else "result"
+        data = pickle.dumps((False, RuntimeError(f"worker could not send back its {what} ({err!r})")))
     send.send_bytes(data)
     send.close()

@@ -94,7 +94,8 @@ def _memoise_segmentation(config) -> None:
     original = getattr(SearchIndex, "_handbook_original", None) or getattr(SearchIndex, "_segment_chinese", None)
     if search is None or original is None or getattr(search_module, "jieba", None) is None:
         return
-    parts = [f"{name}=={_version(name)}" for name in ("mkdocs-material", "jieba", "rjieba")]
+    parts: list[str | bytes] = [f"{name}=={_version(name)}" for name in ("mkdocs-material", "jieba", "rjieba")]
+    parts.append(Path(wordcut.__file__).read_bytes())  # how the words are computed
     dictionaries = {option: search.config.get(option) for option in ("jieba_dict", "jieba_dict_user")}
     for option, path in dictionaries.items():
         if path and not Path(path).is_file():

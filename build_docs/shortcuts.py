@@ -24,13 +24,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# A start or end tag (quoted attribute values may hold '>'), other than script and style, whose
-# contents an HTML parser reads as text: dropping one never changes how the rest is read.
-TAG_RE = re.compile(r"""</?(?!(?:script|style)\b)[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)
+# Where an HTML parser stops reading tags as tags: comments, declarations, processing
+# instructions, and script and style contents. A source holding any of them is left whole.
+PARSER_MODES_RE = re.compile(r"<(?:!|\?|script\b|style\b)", re.I)
+# A start or end tag; quoted attribute values may hold '>'.
+TAG_RE = re.compile(r"""</?[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""")
+# Quoted attribute values, to look for an attribute name outside them.
+QUOTED_RE = re.compile(r""""[^"]*"|'[^']*'""")
 
 
 def anchor_tags_only(source: str) -> str:
     """Drop the tags that cannot define an anchor (no 'id' or 'name' in them) from a page's source."""
+    if PARSER_MODES_RE.search(source):
+        return source
 
     def keep(m: re.Match[str]) -> str:
         tag = m.group().lower()
@@ -53,36 +59,56 @@ def install_anchor_scan(preprocessor: Any) -> None:
     preprocessor.run = run
 
 
-# The start tag of an element the index leaves out (with or without a value, as Python-Markdown's
-# md_in_html writes it), and its name.
-EXCLUDED_RE = re.compile(r"""<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?\sdata-search-exclude(?:=(?:"[^"]*"|'[^']*'))?(?=[\s/>])[^>]*>""")
-# A heading inside a cut would open a section of its own in Material's parser: never cut one.
-HEADING_RE = re.compile(r"<h[1-6][\s>]", re.I)
+# An attribute named data-search-exclude (with or without a value), once quoted values are gone.
+EXCLUDE_ATTR_RE = re.compile(r"\sdata-search-exclude(?=[\s=/>]|$)", re.I)
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# What a cut element leaves: an element the parser neither keeps nor skips (an empty <p> would
+# stay in the index: Material looks for the first <p> of the section to drop an empty one).
+PLACEHOLDER = "<span></span>"
 
 
 def without_excluded(html: str) -> str:
-    """Remove every element marked data-search-exclude, with its content; html unchanged if unsure."""
+    """Replace every element marked data-search-exclude by an empty span; html unchanged if unsure.
+
+    Material's parser skips an excluded element's contents until the first end tag of the same
+    name, and leaves out a whole section when a heading is excluded; only elements whose
+    contents hold no element of their own name and no heading are cut, in a page without
+    comments, scripts or styles, so that what it reads of the rest is what it read before. An
+    empty span left in place keeps the text on either side apart, as the element did."""
+    if "data-search-exclude" not in html or PARSER_MODES_RE.search(html):
+        return html
     out: list[str] = []
     pos = 0
-    while (start := EXCLUDED_RE.search(html, pos)) is not None:
-        tag = start.group(1).lower()
+    at = html.find("data-search-exclude")
+    while at >= 0:
+        # The tag holding this occurrence (a '<' inside a quoted value would be &lt; in our HTML:
+        # if the tag found does not reach the occurrence, the page is left whole).
+        opening = html.rfind("<", pos, at)
+        start = TAG_RE.match(html, opening) if opening >= 0 else None
+        if start is None or start.end() <= at:
+            return html
+        at = html.find("data-search-exclude", start.end())
+        text = start.group()
+        if text.startswith("</") or not EXCLUDE_ATTR_RE.search(QUOTED_RE.sub("", text)):
+            continue
+        tag = re.match(r"<([a-zA-Z][^\s/>]*)", text).group(1).lower()  # type: ignore[union-attr]
         end = _closing(html, tag, start.end())
-        if end is None or HEADING_RE.search(html, start.end(), end):
-            return html  # unbalanced or holding a heading: let Material parse it all
-        out.append(html[pos : start.start()])
+        if end is None or tag in HEADING_TAGS or re.search(r"<h[1-6][\s>]", html[start.end() : end], re.I):
+            return html
+        out += [html[pos : start.start()], PLACEHOLDER]
         pos = end
+        at = html.find("data-search-exclude", pos)
     out.append(html[pos:])
     return "".join(out)
 
 
 def _closing(html: str, tag: str, pos: int) -> int | None:
-    """Return the end of the tag that closes the element opened just before pos, or None."""
-    depth = 1
-    for m in re.compile(rf"<(/?){tag}\b[^>]*>", re.I).finditer(html, pos):
-        depth += -1 if m.group(1) else 1
-        if depth == 0:
-            return m.end()
-    return None
+    """Return the end of the first end tag named tag after pos, or None if an element of that name opens first."""
+    m = re.compile(rf"<(/?){re.escape(tag)}(?=[\s/>])", re.I).search(html, pos)
+    if m is None or not m.group(1):
+        return None
+    close = html.find(">", m.end())
+    return None if close < 0 else close + 1
 
 
 def install_search(search_index: Any) -> None:

@@ -15,6 +15,7 @@ words. Two differences are bridged here so that the result stays jieba's, word f
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from functools import cached_property
@@ -34,6 +35,16 @@ class Unmirrorable(ValueError):
     """A dictionary line whose effect jieba-rs would not reproduce."""
 
 
+def _lines(path: Path) -> list[str]:
+    """A dictionary's lines as jieba reads them: split on b'\\n', ASCII white space stripped, then decoded."""
+    out = []
+    for raw in path.read_bytes().split(b"\n"):
+        line = raw.strip().decode("utf-8").lstrip("\ufeff")
+        if line:
+            out.append(line)
+    return out
+
+
 def _entries(main: Path | None, user: Path | None) -> list[tuple[str, int, str | None]]:
     """Read the dictionary lines in jieba's loading order, as (word, count, tag)."""
     if main is None:
@@ -41,23 +52,16 @@ def _entries(main: Path | None, user: Path | None) -> list[tuple[str, int, str |
 
         main = Path(jieba.__file__).resolve().parent / "dict.txt"
     out: list[tuple[str, int, str | None]] = []
-    with main.open(encoding="utf-8") as lines:
-        for line in lines:
-            line = line.strip()
-            if not line:
-                continue
-            word, freq, *tag = line.split(" ")
-            out.append((word, int(freq), tag[0] if tag else None))
+    for line in _lines(main):
+        word, freq, *tag = line.split(" ")
+        out.append((word, int(freq), tag[0] if tag else None))
     if user is not None:
-        with user.open(encoding="utf-8") as lines:
-            for line in lines:
-                line = line.strip().lstrip("\ufeff")
-                if not line:
-                    continue
-                m = USER_LINE_RE.match(line)
-                if m is None or m.group(2) is None:
-                    raise Unmirrorable(f"{user}: {line!r} has no count")
-                out.append((m.group(1).strip(), int(m.group(2)), m.group(3).strip() if m.group(3) else None))
+        for line in _lines(user):
+            m = USER_LINE_RE.match(line)
+            if m is None or m.group(2) is None:
+                raise Unmirrorable(f"{user}: {line!r} has no count")
+            # The word exactly as jieba's pattern captures it (not stripped: jieba does not).
+            out.append((m.group(1), int(m.group(2)), m.group(3).strip() if m.group(3) else None))
     if any(freq == 0 for _, freq, _ in out):
         raise Unmirrorable("a dictionary word with count 0 is a forced split in jieba")
     return out
@@ -122,16 +126,16 @@ class Segmenter:
         return list(self._slow.cut(text))
 
 
-# Segmenters by the dictionary files' identity: a long-running process (make serve) loads each
+# Segmenters by the dictionary files' path and content: a long-running process (make serve) loads each
 # pair once and its forked builds inherit it; a changed file is a new key.
-_SEGMENTERS: dict[tuple[tuple[str, int, int] | None, ...], Segmenter] = {}
+_SEGMENTERS: dict[tuple[tuple[str, str] | None, ...], Segmenter] = {}
 
 
-def _identity(path: Path | None) -> tuple[str, int, int] | None:
+def _identity(path: Path | None) -> tuple[str, str] | None:
     if path is None:
         return None
-    st = path.stat()
-    return (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    # By content: a file rewritten within one tick of the clock with the same size is still new.
+    return (str(path.resolve()), hashlib.sha1(path.read_bytes()).hexdigest())
 
 
 def segmenter(main: Path | None, user: Path | None) -> Segmenter:

@@ -31,3 +31,29 @@ def test_a_child_that_dies_is_reported_not_waited_for():
         pytest.skip("one core: the call runs in this process")
     with pytest.raises(RuntimeError, match="exit code 7"):
         Aside(lambda: os._exit(7)).result()
+
+
+def test_a_build_error_in_the_call_comes_back_with_its_problems():
+    from build_docs.errors import BuildError, Problem, raise_if
+
+    def fails() -> None:
+        raise_if([Problem(file="seeds/x.txt", line=3, message="bad line")])
+
+    with pytest.raises(BuildError) as caught:
+        Aside(fails).result()
+    assert [str(p) for p in caught.value.problems] == ["seeds/x.txt:3: bad line"]
+
+
+class _TwoArguments(Exception):
+    def __init__(self, where: str, why: str):
+        super().__init__(f"{where}: {why}")
+
+
+def test_an_error_that_cannot_be_rebuilt_in_the_caller_is_reported_with_its_message():
+    def fails() -> None:
+        raise _TwoArguments("seeds/x.txt:3", "bad line")
+
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one core: the call runs in this process and raises its own error")
+    with pytest.raises(RuntimeError, match=r"_TwoArguments: seeds/x.txt:3: bad line"):
+        Aside(fails).result()

@@ -21,20 +21,52 @@ from .helpers import ROOT
     [
         (
             '<p>a</p>\n<div class="hb-passage" data-search-exclude><p>b <a href="#x">c</a></p></div>\n<p>d</p>',
-            "<p>a</p>\n\n<p>d</p>",
+            "<p>a</p>\n<span></span>\n<p>d</p>",
         ),
-        ("<div data-search-exclude><div>x</div>y</div>z", "z"),  # nested element of the same name
-        ('<p class="u" data-search-exclude="">x</p><pre data-search-exclude="data-search-exclude">y</pre>z', "z"),
-        ("<pre data-search-exclude>a</pre>b<pre data-search-exclude>c</pre>d", "bd"),
+        (
+            '<p class="u" data-search-exclude="">x</p><pre data-search-exclude="data-search-exclude">y</pre>z',
+            "<span></span><span></span>z",
+        ),
+        ("<pre data-search-exclude>a</pre>b<pre data-search-exclude>c</pre>d", "<span></span>b<span></span>d"),
         ("<p data-search-excluded>x</p>", "<p data-search-excluded>x</p>"),  # another attribute
-        ("<div data-search-exclude><p>x</p>", "<div data-search-exclude><p>x</p>"),  # never closed: unchanged
-        ("<div data-search-exclude><h2 id='a'>x</h2></div>", "<div data-search-exclude><h2 id='a'>x</h2></div>"),
+        ('<p title="a data-search-exclude b">x</p>', '<p title="a data-search-exclude b">x</p>'),  # inside a value
         ("<p>nothing left out</p>", "<p>nothing left out</p>"),
     ],
 )
-def test_excluded_elements_are_cut_with_their_content(html: str, expected: str):
+def test_excluded_elements_are_replaced_by_an_empty_span(html: str, expected: str):
     assert without_excluded(html) == expected
     assert without_excluded(expected) == expected  # idempotent
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<div data-search-exclude><div>x</div>y</div>z",  # Material's skip ends at the inner </div>
+        "<div data-search-exclude><p>x</p>",  # never closed
+        "<h2 id='s' data-search-exclude>S</h2><p>body</p>",  # an excluded heading drops its section
+        "<div data-search-exclude><h2 id='a'>x</h2></div>",  # a heading inside opens a section
+        "<div data-search-exclude><!-- </div> --></div>y",  # a comment: the parser reads no tag in it
+        "<script>var a = 1 < 2;</script><div data-search-exclude>x</div>",
+    ],
+)
+def test_pages_the_cut_cannot_be_sure_of_are_left_whole(html: str):
+    assert without_excluded(html) == html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<h1 id='t'>T</h1>\n<p>a</p>\n<div class='x' data-search-exclude><p>b</p></div>\n<p>c</p>",
+        "<h2 id='s'>S</h2><p>a</p>  <div data-search-exclude>x</div>b",  # spaces kept apart from the text after
+        "<p>a</p>\n\n<pre data-search-exclude>raw</pre>\n\n<p>b</p><ul><li>c</li></ul>",
+        "<div><p>a</p><div data-search-exclude><p>x</p></div><p>b</p></div>",  # inside another element of its name
+        "<h2 id='s'>S</h2><p class='u' data-search-exclude=''>x <a href='#'>y</a></p><p>z</p>",
+        "<h2 id='s'>S</h2><p>definition</p>\n<p class='u' data-search-exclude=''>uses</p>\n",  # a glossary entry
+    ],
+)
+def test_materials_parser_finds_the_same_sections_in_literal_pages_with_the_cut(html: str):
+    assert without_excluded(html) != html
+    assert _sections(without_excluded(html)) == _sections(html)
 
 
 def _sections(html: str) -> list[tuple[str, str | None, str, str]]:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import jieba
+import pytest
 from backrefs import bre
 
 from build_docs import wordcut
@@ -116,3 +117,21 @@ def test_a_forced_split_is_left_to_jieba(tmp_path):
     ours = wordcut.Segmenter(main, user)
     assert ours.cut("网格员走访") == list(_jieba(user, main).cut("网格员走访"))
     assert ours.engine == "jieba"
+
+
+@pytest.mark.parametrize(
+    "user_lines",
+    [
+        "网格员  5000\n",  # two spaces: jieba's word keeps one of them
+        "网格员 5000\u3000\n社区 30\n",  # an ideographic space jieba does not strip: no count for it
+        "\ufeff网格员 5000\r\n走访社区 40 v\n",  # a byte-order mark, CRLF, a tag
+        "\u3000\n网格员 5000\n",  # a line of one ideographic space is a word to jieba
+    ],
+)
+def test_user_dictionary_lines_are_read_as_jieba_reads_them(tmp_path, user_lines: str):
+    main, user = _small_dictionary(tmp_path), tmp_path / "user.txt"
+    main.write_text(main.read_text(encoding="utf-8") + "员 50 n\n", encoding="utf-8")
+    user.write_bytes(user_lines.encode("utf-8"))
+    ours, theirs = wordcut.Segmenter(main, user), _jieba(user, main)
+    for text in ["网格员走访社区", "社区网格员", "走访社区网格"]:
+        assert ours.cut(text) == list(theirs.cut(text)), (user_lines, text)
