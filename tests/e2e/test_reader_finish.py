@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from .search import search
+
 pytestmark = pytest.mark.browser
 
 ENGLISH_UI = re.compile(r"Permanent link|Not found|Made with|Material for MkDocs|Table of contents|Back to top|Skip to")
@@ -81,19 +83,7 @@ def test_a_glossary_term_is_marked_once_per_article_and_explains_itself_on_focus
 
 def _search(page: Page, site_server: str, query: str, path: str = "") -> list[str]:
     page.goto(site_server + path)
-    box = page.locator(".md-search__input").first
-    box.click()
-    box.fill(query)
-    results = page.locator(".md-search-result__item")
-    for _ in range(40):  # a query typed before the search worker has its index is not answered: retype
-        if results.count():
-            break
-        page.wait_for_timeout(250)
-        box.press("End")
-        box.press_sequentially(" ")
-        box.press("Backspace")
-    results.first.wait_for(timeout=15000)
-    return [t.replace("\u200b", "") for t in page.locator(".md-search-result__item").all_inner_texts()]
+    return [t.replace("\u200b", "") for t in search(page, query).all_inner_texts()]
 
 
 def test_numbers_are_searchable_and_articles_rank_before_the_notes_and_glossary(page: Page, site_server: str):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from .search import search
+
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "districts/fujian-xiamen-huli/", "themes/grid-governance/", "themes/", "glossary/", "regions/", "notes/"]
@@ -61,18 +63,7 @@ def test_switch_links_name_the_same_page_in_both_scripts(page: Page, site_server
 )
 def test_search_in_each_script_finds_grid_governance_passages(page: Page, site_server: str, prefix, query, districts):
     page.goto(site_server + prefix)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    results = page.locator(".md-search-result__item")
-    for _ in range(20):  # until the search worker has its index, retype so it sees the query
-        if results.count():
-            break
-        page.wait_for_timeout(250)
-        box.press("End")
-        box.press_sequentially(" ")
-        box.press("Backspace")
-    results.first.wait_for()
+    results = search(page, query)
     text = ""
     for _ in range(40):  # results render progressively; wait until both districts are listed
         text = " ".join(results.all_inner_texts()).replace("\u200b", "")
