@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -238,7 +237,7 @@ PARALLEL_MIN_FILES = 16
 
 def _recover_all(seeds: Sequence[normalise.NormalisedSeed], rules: parse.Rules) -> list[parse.Recovered]:
     """Recover files in order; many of them, on every core (each file's recovery stands alone)."""
-    workers = min(len(os.sched_getaffinity(0)), len(seeds) // PARALLEL_MIN_FILES)
+    workers = min(forked.cores(), len(seeds) // PARALLEL_MIN_FILES)
     if workers < 2:
         return [parse.recover_file(seed, rules) for seed in seeds]
     segment.load()  # jieba's dictionary and the gazetteer once, before the fork, for every worker

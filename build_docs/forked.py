@@ -17,7 +17,7 @@ class Aside(Generic[T]):
     def __init__(self, call: Callable[[], T]) -> None:
         self._done: tuple[bool, object] | None = None
         if (
-            _cores() < 2
+            cores() < 2
             or "fork" not in multiprocessing.get_all_start_methods()
             or multiprocessing.current_process().daemon  # may not have children
         ):
@@ -55,7 +55,7 @@ def _outcome(call: Callable[[], object]) -> tuple[bool, object]:
         return (False, err)
 
 
-def _cores() -> int:
+def cores() -> int:
     """The cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 

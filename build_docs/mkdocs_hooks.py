@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections import defaultdict
+from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from time import perf_counter
@@ -67,11 +68,20 @@ def _take_shortcuts() -> None:
         shortcuts.install_search(SearchIndex)
 
 
-# The memo of this build: (cache folder, key, sections read back, sections this build used).
-_MEMO: tuple[Path, str, dict[bytes, str], dict[bytes, str]] | None = None
-# Texts this build indexed and those it segmented itself (not in the memo), and the segmenter.
-_COUNTS = {"texts": 0, "segmented": 0}
-_SEGMENTER: list[wordcut.Segmenter] = []
+@dataclass
+class _Memo:
+    """This build's segmentation memo: where it is kept, its key, the sections read back and used."""
+
+    cache_dir: Path
+    key: str
+    segmenter: wordcut.Segmenter
+    known: dict[bytes, str]
+    used: dict[bytes, str] = field(default_factory=dict)
+    texts: int = 0  # texts the search plugin segmented, from the memo or not
+    segmented: int = 0  # of which not in the memo
+
+
+_MEMO: _Memo | None = None
 log = logging.getLogger("mkdocs.hooks.handbook")
 
 
@@ -94,34 +104,29 @@ def _memoise_segmentation(config) -> None:
     original = getattr(SearchIndex, "_handbook_original", None) or getattr(SearchIndex, "_segment_chinese", None)
     if search is None or original is None or getattr(search_module, "jieba", None) is None:
         return
-    parts: list[str | bytes] = [f"{name}=={_version(name)}" for name in ("mkdocs-material", "jieba", "rjieba")]
-    parts.append(Path(wordcut.__file__).read_bytes())  # how the words are computed
-    dictionaries = {option: search.config.get(option) for option in ("jieba_dict", "jieba_dict_user")}
-    for option, path in dictionaries.items():
-        if path and not Path(path).is_file():
-            return  # the search plugin reports the missing file
-        parts.append(Path(path).read_text(encoding="utf-8") if path else f"{option}: none")
-    key = cache.digest(parts)
+    paths = [search.config.get(option) for option in ("jieba_dict", "jieba_dict_user")]
+    if any(path and not Path(path).is_file() for path in paths):
+        return  # the search plugin reports the missing file
+    main, user = (Path(os.path.normpath(path)) if path else None for path in paths)
+    segmenter = wordcut.segmenter(main, user)
+    versions = [f"{name}=={_version(name)}" for name in ("mkdocs-material", "jieba", "rjieba")]
+    # The dictionaries (segmenter.key) and how the words are computed (wordcut's code).
+    key = cache.digest([*versions, segmenter.key, cache.file_fingerprint(Path(wordcut.__file__))])
     cache_dir = Path(os.environ.get("HANDBOOK_CACHE_DIR") or CACHE_DIR)
-    known: dict[bytes, str] = cache.load(cache_dir, "search", key) or {}
-    used: dict[bytes, str] = {}
-    _MEMO = (cache_dir, key, known, used)
+    memo = _MEMO = _Memo(cache_dir, key, segmenter, known=cache.load(cache_dir, "search", key) or {})
     # The plugin would load these into jieba on its on_config; the segmenter loads them (into
     # jieba-rs) on the first section not in the memo, and Material's own code calls it as jieba.
     search.config["jieba_dict"] = search.config["jieba_dict_user"] = None
-    main, user = (Path(os.path.normpath(p)) if p else None for p in dictionaries.values())
-    search_module.jieba = segmenter = wordcut.segmenter(main, user)
-    _SEGMENTER[:] = [segmenter]
-    _COUNTS.update(texts=0, segmented=0)
+    search_module.jieba = segmenter
 
     def segment(self, data: str) -> str:
         digest = hashlib.sha1(data.encode("utf-8")).digest()
-        found = known.get(digest)
-        _COUNTS["texts"] += 1
+        found = memo.known.get(digest)
+        memo.texts += 1
         if found is None:
-            _COUNTS["segmented"] += 1
+            memo.segmented += 1
             found = original(self, data)
-        used[digest] = found
+        memo.used[digest] = found
         return found
 
     SearchIndex._handbook_original = original
@@ -151,16 +156,15 @@ SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 
 def on_post_build(config):
     """Save the segmentation memo, then write one-page sitemaps."""
-    if _MEMO is not None:
-        cache_dir, key, known, used = _MEMO
-        texts, segmented = _COUNTS["texts"], _COUNTS["segmented"]
-        engine = _SEGMENTER[0].engine if _SEGMENTER else ""
+    memo = _MEMO
+    if memo is not None:
+        engine = memo.segmenter.engine
         by = f"by {engine}" if engine else "(no dictionary loaded)"
-        log.info(f"search: {segmented} of {texts} texts segmented {by}, the rest read from the memo")
+        log.info(f"search: {memo.segmented} of {memo.texts} texts segmented {by}, the rest read from the memo")
         # Kept: the sections this build used, so the entry holds one site's text.
-        if used.keys() != known.keys():
-            cache.store(cache_dir, "search", key, used)
-            cache.prune(cache_dir, "search", KEEP_SEGMENTATIONS)
+        if memo.used.keys() != memo.known.keys():
+            cache.store(memo.cache_dir, "search", memo.key, memo.used)
+            cache.prune(memo.cache_dir, "search", KEEP_SEGMENTATIONS)
     write_sitemaps(config)
     if PROFILE:
         total = perf_counter() - _PHASES.pop("start")

@@ -15,12 +15,13 @@ words. Two differences are bridged here so that the result stays jieba's, word f
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from . import cache
 
 # The runs jieba-rs and jieba both cut with the dictionary (jieba's re_han_default, Han part).
 JIEBA_RUN_RE = re.compile(r"[\u4e00-\u9fd5]+")
@@ -70,8 +71,9 @@ def _entries(main: Path | None, user: Path | None) -> list[tuple[str, int, str |
 class Segmenter:
     """Cut text into jieba's words with one main dictionary and one user dictionary."""
 
-    def __init__(self, main: Path | None = None, user: Path | None = None) -> None:
+    def __init__(self, main: Path | None = None, user: Path | None = None, key: str = "") -> None:
         self.main, self.user = main, user
+        self.key = key  # the dictionaries' fingerprint, when made by segmenter()
 
     @cached_property
     def _fast(self) -> Any:
@@ -128,21 +130,14 @@ class Segmenter:
 
 # Segmenters by the dictionary files' path and content: a long-running process (make serve) loads each
 # pair once and its forked builds inherit it; a changed file is a new key.
-_SEGMENTERS: dict[tuple[tuple[str, str] | None, ...], Segmenter] = {}
-
-
-def _identity(path: Path | None) -> tuple[str, str] | None:
-    if path is None:
-        return None
-    # By content: a file rewritten within one tick of the clock with the same size is still new.
-    return (str(path.resolve()), hashlib.sha1(path.read_bytes()).hexdigest())
+_SEGMENTERS: dict[str, Segmenter] = {}
 
 
 def segmenter(main: Path | None, user: Path | None) -> Segmenter:
     """Return the segmenter for these dictionaries, made once per process while the files are unchanged."""
-    key = (_identity(main), _identity(user))
+    key = cache.digest([cache.file_fingerprint(p.resolve() if p else None) for p in (main, user)])
     if key not in _SEGMENTERS:
         if len(_SEGMENTERS) >= 4:  # both scripts' pairs, and the pairs they replace
             _SEGMENTERS.clear()
-        _SEGMENTERS[key] = Segmenter(main, user)
+        _SEGMENTERS[key] = Segmenter(main, user, key)
     return _SEGMENTERS[key]
