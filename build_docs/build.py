@@ -19,8 +19,6 @@ from . import (
     index,
     ingest,
     names,
-    normalise,
-    parse,
     regions,
     render,
     review,
@@ -31,6 +29,7 @@ from .errors import Problem, raise_if
 from .kinds import NoteKind
 from .progress import Stages
 from .records import Handbook, Note
+from .recovery import normalise, parse
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "templates" / "assets"
 

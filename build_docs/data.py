@@ -243,10 +243,28 @@ def load_glossary(path: Path = DATA_DIR / "glossary.yml") -> tuple[GlossaryTerm,
     return tuple(out)
 
 
+# A personal name is two to four characters (surname included).
+NAME_MIN, NAME_MAX = 2, 4
+
+
+@dataclass(frozen=True, kw_only=True)
+class Surnames:
+    """Known surnames, single and compound."""
+
+    single: frozenset[str]
+    compound: frozenset[str]
+
+    def starts_name(self, name: str) -> bool:
+        """Tell whether a text of name length begins with a known surname."""
+        if not NAME_MIN <= len(name) <= NAME_MAX:
+            return False
+        if name[:2] in self.compound:
+            return True
+        return name[0] in self.single and len(name) <= 3
+
+
 def load_surnames(path: Path = DATA_DIR / "surnames.yml"):
     """Load surnames.yml: a string of single-character surnames and a list of compound ones."""
-    from .bylines import Surnames
-
     problems: list[Problem] = []
     raw = load_yaml(path, problems)
     raise_if(problems)

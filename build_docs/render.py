@@ -15,8 +15,8 @@ import yaml
 
 from .crossref import CrossIndex
 from .kinds import BlockKind, NoteKind
-from .normalise import PASS_LABELS
 from .records import Handbook, Note
+from .recovery.normalise import PASS_LABELS
 from .ui import UiStrings, load_ui_strings
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"

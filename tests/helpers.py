@@ -42,8 +42,8 @@ def compact(text: str) -> str:
 
 def parse_text(text: str, name: str = "seeds/t.txt"):
     """Recover the articles of one literal seed text (no rendering, no conversion)."""
-    from build_docs import normalise, parse
     from build_docs.ingest import decode_seed
+    from build_docs.recovery import normalise, parse
 
     problems: list = []
     seed = decode_seed(name, text.encode("utf-8"), problems)
@@ -56,7 +56,8 @@ _RULES: list = []
 
 
 def _rules():
-    from build_docs import data, parse
+    from build_docs import data
+    from build_docs.recovery import parse
 
     if not _RULES:
         _RULES.append(

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from build_docs import blocks
 from build_docs.build import BuildConfig, build, generate
 from build_docs.errors import BuildError
+from build_docs.recovery import blocks
 
 from .helpers import ROOT, SEEDS
 

@@ -6,8 +6,9 @@ import os
 import shutil
 from pathlib import Path
 
-from build_docs import build, cache, parse
+from build_docs import build, cache
 from build_docs.build import BuildConfig, generate
+from build_docs.recovery import parse
 
 from .helpers import SEEDS
 

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_docs.normalise import (
+from build_docs.records import Line
+from build_docs.recovery.normalise import (
     column_width,
     drop_han_digit_spaces,
     full_width_brackets,
@@ -17,7 +18,6 @@ from build_docs.normalise import (
     strip_edges,
     unwrap,
 )
-from build_docs.records import Line
 from build_docs.text import han_chars
 
 LINE_CASES = [

@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .records import Line, Paragraph, SeedFile, Source
-from .segment import word_across
-from .text import CJK_PUNCT, CLAUSE_PUNCT_RE, HAN, display_width, ends_sentence, heading_shaped
+from ..records import Line, Paragraph, SeedFile, Source
+from ..segment import word_across
+from ..text import CJK_PUNCT, CLAUSE_PUNCT_RE, HAN, display_width, ends_sentence, heading_shaped
 
 # White space that extraction leaves at line edges: ASCII, ideographic space, NBSP, stray BOM.
 EDGE_SPACE = " \t\r\u3000\u00a0\ufeff"

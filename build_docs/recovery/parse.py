@@ -11,18 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..corrections import METADATA, Corrections
+from ..corrections import NONE as NO_CORRECTIONS
+from ..data import Boilerplate, Vocabulary
+from ..errors import Problem
+from ..kinds import BlockKind, NoteKind
+from ..records import Article, Line, Note, Paragraph, Region, Source
+from ..regions import count_mentions, most_named_district, parse_place, region_prefix, short_name
+from ..text import ends_sentence
 from .blocks import DOUBT, BodyRules, correction_note, structure, suggest
 from .bylines import Byline, Surnames, parse_signature
-from .corrections import METADATA, Corrections
-from .corrections import NONE as NO_CORRECTIONS
-from .data import Boilerplate, Vocabulary
-from .errors import Problem
 from .headlines import Headline, HeadlineRules, PageInfo, front_matter, headline_at, next_text, page_info, read_tail
-from .kinds import BlockKind, NoteKind
 from .normalise import NormalisedSeed, column_width, normalise_line, unwrap
-from .records import Article, Line, Note, Paragraph, Region, Source
-from .regions import count_mentions, most_named_district, parse_place, region_prefix, short_name
-from .text import ends_sentence
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,14 +10,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from ..corrections import NONE as NO_CORRECTIONS
+from ..corrections import Correction, Corrections
+from ..data import Boilerplate, Vocabulary
+from ..kinds import BlockKind, NoteKind
+from ..records import Block, Note, Paragraph, Source
+from ..segment import word_across
+from ..text import HAN, display_width, ends_sentence, heading_shaped
 from .bylines import Surnames, parse_signature
-from .corrections import NONE as NO_CORRECTIONS
-from .corrections import Correction, Corrections
-from .data import Boilerplate, Vocabulary
-from .kinds import BlockKind, NoteKind
-from .records import Block, Note, Paragraph, Source
-from .segment import word_across
-from .text import HAN, display_width, ends_sentence, heading_shaped
 
 # Markdown-marked section heading inside a body.
 MD_HEADING_RE = re.compile(r"^(?P<marks>#{3,6})\s+(?P<text>\S.*)$")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .data import Vocabulary
-from .text import HAN
+from ..data import NAME_MAX, Surnames, Vocabulary
+from ..text import HAN
 
 # Marks a page sets before a byline.
 BYLINE_MARKS = "■□●◆"
@@ -24,7 +24,6 @@ HAN_TOKEN_RE = re.compile(f"^[{HAN}]+$")
 SIGNATURE_RE = re.compile(r"^[（(]\s*(?:本文)?作者(?:为|系|是|单位[：:]|[：:])(?P<body>[^（）()]+)[）)]$")
 # Inside a signature, what follows the role: a note on who took the piece down.
 SIGNATURE_SPLIT_RE = re.compile(r"[，,；;]")
-NAME_MIN, NAME_MAX = 2, 4
 # Punctuation a role never holds (roles list titles with '、' only).
 ROLE_STOP_RE = re.compile(r"[，。；：！？,;:!?“”]")
 
@@ -45,22 +44,6 @@ class Signature:
 
     role: str
     text: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class Surnames:
-    """Known surnames, single and compound."""
-
-    single: frozenset[str]
-    compound: frozenset[str]
-
-    def starts_name(self, name: str) -> bool:
-        """Tell whether a text of name length begins with a known surname."""
-        if not NAME_MIN <= len(name) <= NAME_MAX:
-            return False
-        if name[:2] in self.compound:
-            return True
-        return name[0] in self.single and len(name) <= 3
 
 
 def parse_byline(text: str, vocab: Vocabulary, surnames: Surnames) -> Byline | None:
@@ -88,7 +71,7 @@ def _names_a_body(text: str) -> bool:
     """Tell whether a text begins like an organisation's name: 中共…, or a place (厦门市…)."""
     if ORGANISATION_START_RE.match(text):
         return True
-    from .regions import starts_with_place  # the gazetteer, only for an organisation candidate
+    from ..regions import starts_with_place  # the gazetteer, only for an organisation candidate
 
     return starts_with_place(text)
 

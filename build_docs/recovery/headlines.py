@@ -18,11 +18,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..data import Vocabulary
+from ..records import Line, Region, Source
+from ..regions import parse_place, region_prefix
+from ..text import HAN, SENTENCE_PUNCT_RE, display_width, ends_sentence
 from .bylines import Byline, Surnames, parse_byline
-from .data import Vocabulary
-from .records import Line, Region, Source
-from .regions import parse_place, region_prefix
-from .text import HAN, SENTENCE_PUNCT_RE, display_width, ends_sentence
 
 # A newspaper page header: '2021年4月19日 星期一', sometimes with the page ('第19版 党建').
 # Dates the articles below it.
