@@ -64,6 +64,12 @@ class Vocabulary:
     subunit_suffixes: tuple[str, ...]
     admin_suffixes: tuple[str, ...]
     person_titles: tuple[str, ...]
+    date_labels: tuple[str, ...] = ()
+    source_labels: tuple[str, ...] = ()
+    author_labels: tuple[str, ...] = ()
+    editor_labels: tuple[str, ...] = ()
+    counter_labels: tuple[str, ...] = ()
+    media_suffixes: tuple[str, ...] = ()
 
 
 def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
@@ -71,7 +77,19 @@ def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
     problems: list[Problem] = []
     raw = load_yaml(path, problems)
     raise_if(problems)
-    fields = ("role_suffixes", "organisation_suffixes", "subunit_suffixes", "admin_suffixes", "person_titles")
+    fields = (
+        "role_suffixes",
+        "organisation_suffixes",
+        "subunit_suffixes",
+        "admin_suffixes",
+        "person_titles",
+        "date_labels",
+        "source_labels",
+        "author_labels",
+        "editor_labels",
+        "counter_labels",
+        "media_suffixes",
+    )
     if not isinstance(raw, dict):
         fail(Problem(file=str(path), line=0, message="expected a mapping of word lists"))
     _check_keys(path, "", raw, fields, fields, problems)

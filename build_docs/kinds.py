@@ -47,6 +47,7 @@ class NoteKind(StrEnum):
     FRAGMENT = ("fragment", "错位片段")
     JOIN = ("join", "段内空行接续")
     WRAP = ("wrap", "窄栏断行合并")
+    COLUMNS = ("columns", "双栏并排的版面")
     NAME = ("name", "署名排版空格")
     CHECK = ("check", "交叉核对")
     SIGNATURE = ("signature", "文末署名", True)

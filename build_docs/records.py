@@ -30,6 +30,7 @@ class Line:
     text: str
     indent: bool = False  # the raw line began with an indentation (a paragraph's first line)
     removed: bool = False  # a furniture or metadata line, blanked: it breaks paragraphs like a blank line
+    room: float = 0.0  # cells left empty before its column's edge (a column read from a page's layout)
 
 
 @dataclass(frozen=True, kw_only=True)

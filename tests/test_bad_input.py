@@ -68,16 +68,31 @@ def test_empty_file_is_an_error(tmp_path):
     assert _problems(folder) == ["seeds/empty.txt:1: empty seed text"]
 
 
-def test_file_without_a_recognisable_article_is_an_error(tmp_path):
+def test_file_without_a_headline_or_a_place_fails_only_for_want_of_a_place(tmp_path):
     folder = _folder(tmp_path, {"a.txt": GOOD, "prose.txt": "\n这是一段没有标题的文字。\n又一段。\n"})
     problems = _problems(folder)
-    assert any(p.startswith("seeds/prose.txt:2: no recognisable article") for p in problems)
+    assert [p for p in problems if p.startswith("seeds/prose.txt")] == [
+        "seeds/prose.txt:2: headline without a place (none in the dateline, title, kicker, byline, signature or body): "
+        "'这是一段没有标题的文字'"
+    ]
 
 
-def test_headline_without_a_body_that_repeats_nothing_is_an_error(tmp_path):
+def test_file_without_a_headline_that_names_its_place_is_published_with_a_flagged_title(tmp_path):
+    prose = "\n湖里区建立小区党支部，推动基层治理。\n湖里区的居民参与议事。\n"
+    result = generate(BuildConfig(seeds=_folder(tmp_path, {"a.txt": GOOD, "prose.txt": prose}), shown_as="seeds"))
+    made = [a for d in result.handbook.districts for a in d.articles if a.headline.file == "seeds/prose.txt"]
+    assert [a.title for a in made] == ["湖里区建立小区党支部"]
+    assert [b.text for b in made[0].blocks] == ["湖里区建立小区党支部，推动基层治理。", "湖里区的居民参与议事。"]
+    assert any(n.kind.value == "review" and n.source.file == "seeds/prose.txt" for n in result.handbook.notes)
+
+
+def test_headline_without_a_body_is_listed_for_review_not_refused(tmp_path):
     lonely = "云南省曲靖市麒麟区：\n一个孤立的标题\n"
-    folder = _folder(tmp_path, {"a.txt": GOOD, "b.txt": lonely})
-    assert "seeds/b.txt:1: headline without a body: '一个孤立的标题'" in _problems(folder)
+    result = generate(BuildConfig(seeds=_folder(tmp_path, {"a.txt": GOOD, "b.txt": lonely}), shown_as="seeds"))
+    notes = [n for n in result.handbook.notes if n.source.file == "seeds/b.txt"]
+    assert any(n.kind.value == "headline" and "一个孤立的标题" in n.text for n in notes)  # its lines are listed
+    assert any(n.kind.value == "review" and "下没有正文" in n.message for n in notes)
+    assert not result.handbook.problems
 
 
 def test_all_problems_are_reported_together(tmp_path):

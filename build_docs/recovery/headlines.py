@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..data import Vocabulary
 from ..records import Line, Region, Source
 from ..regions import parse_place, region_prefix
+from ..text import CONTINUES_RE as CLAUSE_END_RE
 from ..text import HAN, SENTENCE_PUNCT_RE, display_width, ends_sentence
 from .bylines import Byline, Surnames, parse_byline
 
@@ -29,14 +31,6 @@ from .bylines import Byline, Surnames, parse_byline
 PAGE_DATE_RE = re.compile(
     r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:星期[一二三四五六日天])?"
     r"(?:\s*第\s*\d+\s*版[：:\s]*[\u4e00-\u9fff·（）()]{0,12})?$"
-)
-# A web page's date line: '2026年03月10日05:12    来源：人民网-人民日报', '2026-03-10 05:12 | 来源：…',
-# '发布时间：2026-03-10'. The time and the source are optional; the time is kept apart.
-WEB_DATE_RE = re.compile(
-    r"^(?:(?:发布时间|发布日期|时间|日期)[：:]\s*)?"
-    r"(?:(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2}))"
-    r"\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
-    r"[\s|｜丨/]*(?:(?:来源|来自|稿源)[：:]\s*(?P<publisher>\S.*?))?\s*$"
 )
 # A source line alone: '来源：人民日报'.
 SOURCE_RE = re.compile(r"^(?:来源|稿源)[：:]\s*(?P<publisher>\S.{0,40})$")
@@ -50,6 +44,8 @@ EDITION_RE = re.compile(rf"^(?:>\s*)?{EDITION_BODY}$")
 EDITION_TAIL_RE = re.compile(rf"\s+{EDITION_BODY}$")
 # A dateline: a place name then a colon, the title either after it or on the next line.
 DATELINE_RE = re.compile(rf"^(?P<place>[{HAN}]{{2,40}}?)[:：]\s*(?P<title>.*)$")
+# A local page's headline: the place, a wide space, the title ('山东龙口  蹚出…', '江苏泗阳\u3000小网格…').
+PLACE_SPACED_RE = re.compile(rf"^(?P<place>[{HAN}]{{2,20}})(?:\s{{2,}}|\u3000+)(?P<title>\S.*)$")
 # Markdown-marked kicker (引题, '## ' or '### ') and title ('# '), as some extractions write them.
 MD_KICKER_RE = re.compile(r"^#{2,3}\s+(?P<text>\S.*)$")
 MD_TITLE_RE = re.compile(r"^#\s+(?P<text>\S.*)$")
@@ -61,6 +57,23 @@ SUBTITLE_RE = re.compile(r"^(?:#{2,3}\s+)?(?P<text>(?:——|—|－－|--)\s*\S
 FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_DATE_RE = re.compile(r"^date:\s*['\"]?(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 FRONT_MATTER_MAX_LINES = 40
+# A date inside a metadata field or a running head, in the forms pages print:
+# '2026年03月10日', '2026-03-10', '2024/03/20', '2026.03.10', then an optional clock time.
+DATE_IN_FIELD_RE = re.compile(
+    r"(?:(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2}))"
+    r"\s*(?P<time>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+)
+# Page controls printed in brackets among the fields: '【字体：大 中 小】', '[打印]'.
+BRACKETED_UI_RE = re.compile(r"[【\[][^】\]]{0,12}[】\]]")
+# What may stand before the first field: nothing, a date, or an account name and a date
+# ('某某发布  2026年04月02日 18:30', as WeChat copies print the account over the post).
+ACCOUNT_RE = re.compile(r"^(?P<account>[\w·]{2,20}?)\s+$")
+# A newspaper running head ('2026年4月2日 星期四  某某日报  第3版  综合新闻'): the date, and in
+# any order the weekday, the paper, the page and its name, separated by spaces.
+WEEKDAY_RE = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
+PAPER_RE = re.compile(rf"^[{HAN}]{{2,10}}(?:报|刊)$")
+PAGE_LABEL_RE = re.compile(r"^第?\s*[0-9A-Z]{1,3}\s*版[：:]?(?P<name>.{0,8})$")
+PAGE_NAME_RE = re.compile(rf"^[{HAN}·]{{2,8}}$")
 # A title is one short line that is not a sentence.
 TITLE_MAX_WIDTH = 50
 
@@ -110,11 +123,108 @@ def page_info(text: str) -> PageInfo | None:
     """Read a page header date line or an edition line, or return None."""
     m = PAGE_DATE_RE.match(text) or EDITION_RE.match(text)
     if not m:
-        return None
+        return running_head(text)
     groups = m.groupdict()
     return PageInfo(
         date=iso(m["y"], m["m"], m["d"]), date_text=f"{m['y']}年{m['m']}月{m['d']}日", publisher=groups.get("publisher") or ""
     )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Meta:
+    """What a line of page metadata fields says: date, time, source, author text."""
+
+    date: str = ""
+    date_text: str = ""
+    time: str = ""
+    publisher: str = ""
+    authors: str = ""  # the text of an author field ('作者：张三 李四'), to be read as a byline
+    account: str = ""  # the account or channel a post names before its date
+
+
+@lru_cache(maxsize=8)
+def _field_re(vocab: Vocabulary) -> re.Pattern[str]:
+    """Compile the field-label pattern of a vocabulary (labels longest first)."""
+    labels = sorted(
+        {*vocab.date_labels, *vocab.source_labels, *vocab.author_labels, *vocab.editor_labels, *vocab.counter_labels},
+        key=len,
+        reverse=True,
+    )
+    # A label starts the line or follows a space or bracket, and is followed by its colon or bar.
+    return re.compile(rf"(?:^|(?<=[\s【\[|｜丨]))(?P<label>{'|'.join(map(re.escape, labels))})\s*[：:|｜丨]\s*")
+
+
+def _date_of(match: re.Match[str]) -> tuple[str, str, str]:
+    """Return (ISO date, date as printed, time) of a DATE_IN_FIELD_RE match."""
+    if match["y"]:
+        y, m, d = match["y"], match["m"], match["d"]
+        shown = f"{y}年{m}月{d}日"
+    else:
+        y, m, d = match["iy"], match["im"], match["id"]
+        shown = match.group()[: match.end("id") - match.start()]
+    return iso(y, m, d), shown, (match["time"] or "").replace("：", ":")
+
+
+def _field_value(text: str) -> str:
+    """A field's value without page controls, white space (NBSP too) or the bars between fields."""
+    return BRACKETED_UI_RE.sub("", text).strip().strip("|｜丨/").strip()
+
+
+def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
+    """Read a line made only of page metadata fields ('发布时间：… 来源：… 浏览次数：…'), or return None."""
+    if len(text) > 160:
+        return None
+    found = list(_field_re(vocab).finditer(text))
+    lead = text[: found[0].start()] if found else text
+    date = date_text = time = publisher = authors = account = ""
+    if lead.strip():
+        dated = DATE_IN_FIELD_RE.search(lead)
+        if not dated or _field_value(lead[dated.end() :]):
+            return None
+        before = lead[: dated.start()]
+        if before.strip():
+            named = ACCOUNT_RE.match(before)
+            if not named or not found and not dated["time"]:
+                return None  # 'name date' alone is a byline's or a caption's shape unless a clock time follows
+            account = named["account"]
+        date, date_text, time = _date_of(dated)
+    elif not found:
+        return None
+    for k, field in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        label, value = field["label"], _field_value(text[field.end() : end])
+        if SENTENCE_PUNCT_RE.search(value) or len(value) > 60:
+            return None
+        if label in vocab.date_labels:
+            dated = DATE_IN_FIELD_RE.match(value)
+            if not dated:
+                return None
+            date, date_text, time = _date_of(dated)
+        elif label in vocab.source_labels:
+            publisher = publisher or value
+        elif label in vocab.author_labels:
+            authors = authors or value
+    return Meta(date=date, date_text=date_text, time=time, publisher=publisher, authors=authors, account=account)
+
+
+def running_head(text: str) -> PageInfo | None:
+    """Read a newspaper running head: a date with the weekday, paper, page or page name beside it."""
+    dated = DATE_IN_FIELD_RE.search(text)
+    if not dated or dated["time"] or not dated["y"]:
+        return None
+    rest = (text[: dated.start()] + " " + text[dated.end() :]).split()
+    publisher, kinds = "", 0
+    for token in rest:
+        if WEEKDAY_RE.match(token) or PAGE_LABEL_RE.match(token):
+            kinds += 1
+        elif PAPER_RE.match(token) and not publisher:
+            publisher, kinds = token, kinds + 1
+        elif not PAGE_NAME_RE.match(token):
+            return None
+    if not kinds:
+        return None
+    date, date_text, _ = _date_of(dated)
+    return PageInfo(date=date, date_text=date_text, publisher=publisher)
 
 
 def front_matter(lines: Sequence[Line]) -> tuple[int, PageInfo] | None:
@@ -168,6 +278,22 @@ class Tail:
     publisher: str = ""
 
 
+def meta_byline(meta: Meta, rules: HeadlineRules) -> Byline | None:
+    """Read who wrote a piece from its metadata: the author field, or a source that is no medium.
+
+    A government page's '来源：某某县委组织部' names the department that wrote it, and a post's
+    closing '来源 | 某某区委书记 张三' its signed author; '来源：人民网' names only where it ran."""
+    if meta.authors:
+        return parse_byline(meta.authors, rules.vocab, rules.surnames) or Byline(
+            role="", authors=tuple(meta.authors.replace("、", " ").split()), padded=False
+        )
+    source = meta.publisher
+    if not source or source.endswith(rules.vocab.media_suffixes) or "-" in source:
+        return None
+    byline = parse_byline(source, rules.vocab, rules.surnames)
+    return byline if byline and byline.known else None
+
+
 def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
     """Read the subtitle, byline and date/source lines under a title, in any order, each once."""
     used: list[int] = []
@@ -193,11 +319,12 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
             if edition:
                 date, publisher = iso(edition["y"], edition["m"], edition["d"]), edition["publisher"]
                 date_text = f"{edition['y']}年{edition['m']}月{edition['d']}日"
-        elif not dated and (m := WEB_DATE_RE.match(text)):
-            y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["iy"], m["im"], m["id"])
-            date, time = iso(y, mo, d), (m["time"] or "").replace("：", ":")
-            date_text = text[m.start("y") if m["y"] else m.start("iy") : m.end("d") + 1 if m["y"] else m.end("id")]
-            publisher = (m["publisher"] or publisher).strip()
+        elif not dated and (meta := read_meta(text, rules.vocab)):
+            date, date_text, time = meta.date or date, meta.date_text or date_text, meta.time or time
+            publisher = meta.publisher or meta.account or publisher
+            if byline is None:
+                byline = meta_byline(meta, rules)
+                publisher = "" if byline and meta.publisher and not meta.authors else publisher
             dated = True
         elif not dated and ((m := SOURCE_RE.match(text)) or (m := EDITION_RE.match(text))):
             publisher = m["publisher"].strip()
@@ -213,21 +340,31 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
     )
 
 
-def headline_at(lines: Sequence[Line], i: int, page: PageInfo, rules: HeadlineRules, after_text: bool = True) -> Headline | None:
+def headline_at(
+    lines: Sequence[Line],
+    i: int,
+    page: PageInfo,
+    rules: HeadlineRules,
+    after_text: bool = True,
+    force: bool = False,
+    at_top: bool = False,
+) -> Headline | None:
     """Parse a headline block starting at line i, or return None.
 
     `after_text` says the text before line i ended a sentence (or there is none): a plain
-    title line never starts in the middle of a paragraph."""
-    found = _title_part(lines, i, rules)
+    title line never starts in the middle of a paragraph. `force` reads line i as a title
+    whatever its shape (the evidence stage chose it); `at_top` says no text stands between
+    line i and the file's start or the last headline block, where a '# ' line is a title alone."""
+    found = _title_part(lines, i, rules, force, at_top)
     if found is None:
         return None
     used, title, kicker, region, region_from, printed, marked = found
     tail = read_tail(lines, max(used), rules)
     # A title without a Markdown mark or a dateline is a headline only with the lines that make
     # it one (a byline, a subtitle or a web date line), and never starts mid-paragraph.
-    if not marked and not (tail.byline or tail.date or tail.publisher or tail.subtitle):
+    if not force and not marked and not (tail.byline or tail.date or tail.publisher or tail.subtitle):
         return None
-    if not marked and region_from != "dateline" and not after_text:
+    if not force and not marked and region_from != "dateline" and not after_text:
         return None
     byline = tail.byline
     if region is None and byline and byline.role:
@@ -258,8 +395,8 @@ def _strip_party(role: str) -> str:
 
 
 def place_of_title(title: str, vocab: Vocabulary) -> tuple[Region, str] | None:
-    """Split a title led by its place and a colon ('江西省南昌市青云谱区：全力推动…')."""
-    m = DATELINE_RE.match(title)
+    """Split a title led by its place and a colon or a wide space ('江西省南昌市青云谱区：全力推动…', '山东龙口  蹚出…')."""
+    m = DATELINE_RE.match(title) or PLACE_SPACED_RE.match(title)
     if not m or not m["title"].strip():
         return None
     region = parse_place(m["place"], vocab)
@@ -288,13 +425,13 @@ def _dateline(text: str, lines: Sequence[Line], i: int, vocab: Vocabulary) -> tu
     return region, lines[j].text, j
 
 
-def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules):
+def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool = False, at_top: bool = False):
     """Read the kicker and title at i.
 
     Returns (used, title, kicker, region, region_from, printed headline, marked), where
-    `marked` says the title is known for a title by its form alone: a Markdown '## '+'# '
-    pair, a '# ' title led by its place, or a dateline."""
-    text = lines[i].text
+    `marked` says the title is known for a title by its form alone: a Markdown '# ' title or
+    '## '+'# ' pair, or a dateline."""
+    text = unbold(lines[i].text)
     used = [i]
     kicker = printed = ""
     region: Region | None = None
@@ -305,11 +442,12 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules):
         j = next_text(lines, i)
         if j is None:
             return None
-        kicker, text = m["text"], lines[j].text
+        kicker, text = m["text"], unbold(lines[j].text)
         used = [i, j]
         marked = bool(MD_KICKER_RE.match(lines[i].text) and MD_TITLE_RE.match(text))
     if titled := MD_TITLE_RE.match(text):
         title = titled["text"]
+        marked = marked or at_top
     elif dated := _dateline(text, lines, used[-1], rules.vocab):
         region, title, j = dated
         region_from = "dateline"
@@ -319,9 +457,18 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules):
         else:
             printed = text
     else:
-        if not looks_like_title(text) or SENTENCE_PUNCT_RE.search(text):
+        if not force and (not looks_like_title(text) or SENTENCE_PUNCT_RE.search(text)):
             return None
         title = text
+        if not kicker and (second := _second_title_line(lines, used[-1], rules)) is not None:
+            # A title set over two lines: a slogan in two parts over it is its kicker
+            # ('旗帜引领 先锋续航' over the title); a line cut anywhere else is the title's first half.
+            upper, lower = title, unbold(lines[second].text)
+            if KICKER_SHAPE_RE.search(upper):
+                kicker, title = upper, lower
+            else:
+                title = upper + lower
+            used.append(second)
     if region is None and (split := place_of_title(title, rules.vocab)):
         printed, (region, title) = title, split
         region_from = "title"
@@ -329,3 +476,38 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules):
     if region is None and kicker and (region := place_of_kicker(kicker)):
         region_from = "kicker"
     return used, title.strip(), kicker.strip(), region, region_from, printed, marked
+
+
+# Markdown bold around a whole line: how WeChat and CMS copies set a title.
+BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
+# A kicker set over its title as a two-part slogan: a space between two phrases ('旗帜引领 先锋续航').
+KICKER_SHAPE_RE = re.compile(rf"[{HAN}]{{2,}}[ \u3000]+[{HAN}]{{2,}}")
+# A title line's second half is this short at most.
+TITLE_LINE_MAX_WIDTH = 30
+
+
+def unbold(text: str) -> str:
+    """Drop Markdown bold marks around a whole line."""
+    m = BOLD_LINE_RE.match(text)
+    return m["inner"].strip() if m else text
+
+
+def _second_title_line(lines: Sequence[Line], i: int, rules: HeadlineRules) -> int | None:
+    """Index of a title's second line right under line i, when the two read as one title set over two lines."""
+    j = i + 1
+    if j >= len(lines) or not lines[j].text or not lines[i].text:
+        return None
+    upper, lower = unbold(lines[i].text), unbold(lines[j].text)
+    if not all(looks_like_title(t) and display_width(t) <= TITLE_LINE_MAX_WIDTH for t in (upper, lower)):
+        return None
+    if CLAUSE_END_RE.search(upper) or lower.startswith(("——", "■", "#")) or SENTENCE_PUNCT_RE.search(upper + lower):
+        return None
+    if parse_byline(lower, rules.vocab, rules.surnames) or read_meta(lower, rules.vocab):
+        return None
+    # What follows the pair must close the headline: a blank line, a byline, a date line or the end.
+    k = j + 1
+    if k < len(lines) and lines[k].text:
+        after = lines[k].text
+        if not (parse_byline(after, rules.vocab, rules.surnames) or read_meta(after, rules.vocab) or SUBTITLE_RE.match(after)):
+            return None
+    return j

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Line, Paragraph, SeedFile, Source
 from ..segment import word_across
-from ..text import CJK_PUNCT, CLAUSE_PUNCT_RE, HAN, display_width, ends_sentence, heading_shaped
+from ..text import CJK_PUNCT, CLAUSE_PUNCT_RE, CONTINUES_RE, HAN, display_width, ends_sentence, heading_shaped
+from .columns import split_columns
 
 # White space that extraction leaves at line edges: ASCII, ideographic space, NBSP, stray BOM.
 EDGE_SPACE = " \t\r\u3000\u00a0\ufeff"
@@ -90,6 +91,17 @@ INLINE_BOLD_RE = re.compile(r"\*\*(?P<inner>[^*\s][^*]*?)\*\*")
 WHOLE_BOLD_RE = re.compile(r"^\*\*[^*]+\*\*$")
 
 
+# Zero-width spaces, word joiners and stray BOMs: WeChat and CMS editors leave them between
+# characters and alone on "empty" lines; they are invisible, carry no text, and would keep a
+# blank line from being blank or a title from matching. (ZWJ stays: it binds emoji.)
+ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u2060\ufeff]")
+
+
+def drop_zero_width(text: str) -> str:
+    """Remove zero-width spaces, word joiners and BOMs anywhere in a line."""
+    return ZERO_WIDTH_RE.sub("", text)
+
+
 def drop_inline_bold(text: str) -> str:
     """Remove Markdown bold marks around runs inside a line (never around the whole line)."""
     if WHOLE_BOLD_RE.match(text):
@@ -101,6 +113,7 @@ LinePass = Callable[[str], str]
 
 # What each line pass does, as the notes page says it.
 PASS_LABELS = {
+    "drop_zero_width": "删去零宽空格",
     "strip_edges": "删去行首行尾的空白",
     "full_width_punctuation": "半角标点改为全角",
     "full_width_brackets": "半角括号改为全角",
@@ -109,6 +122,7 @@ PASS_LABELS = {
 }
 
 LINE_PASSES: tuple[tuple[str, LinePass], ...] = (
+    ("drop_zero_width", drop_zero_width),
     ("strip_edges", strip_edges),
     ("full_width_punctuation", full_width_punctuation),
     ("full_width_brackets", full_width_brackets),
@@ -147,17 +161,21 @@ class NormalisedSeed:
     seed: SeedFile
     lines: tuple[Line, ...]
     changes: tuple[tuple[str, str, int], ...]
+    layout: tuple[str, ...] = ()  # what reading the page's layout did (two columns read one after the other)
 
 
 def normalise_seed(seed: SeedFile) -> NormalisedSeed:
     """Normalise every line of a seed, counting each pass's character substitutions."""
     tally: Counter[tuple[str, str]] = Counter()
     out: list[Line] = []
-    for number, raw in enumerate(seed.lines, start=1):
-        text = _normalise(raw, tally)
-        out.append(Line(file=seed.name, number=number, text=text, indent=bool(text and INDENT_RE.match(raw))))
+    # Columns set side by side are found on the raw lines: the spaces that mark the gutter and
+    # a cell's indentation are what the line passes strip.
+    laid, layout = split_columns([Line(file=seed.name, number=n, text=raw) for n, raw in enumerate(seed.lines, start=1)])
+    for line in laid:
+        text = _normalise(line.text, tally)
+        out.append(replace(line, text=text, indent=bool(text and INDENT_RE.match(line.text))))
     changes = tuple(sorted((name, change, n) for (name, change), n in tally.items()))
-    return NormalisedSeed(seed=seed, lines=tuple(out), changes=changes)
+    return NormalisedSeed(seed=seed, lines=tuple(out), changes=changes, layout=tuple(layout))
 
 
 def describe_change(before: str, after: str) -> list[str]:
@@ -185,6 +203,9 @@ def _show(ch: str) -> str:
         "\r": "回车符",
         "\ufeff": "字节序标记（BOM）",
         "\u00a0": "不换行空格",
+        "\u200b": "零宽空格",
+        "\u200c": "零宽非连接符",
+        "\u2060": "零宽连接符",
     }.get(ch, f"“{ch}”")
 
 
@@ -295,17 +316,49 @@ HEADING_MAX_LINES = 2
 OVERHANG = 1.5
 
 
+# Cells a line of a laid-out column must leave empty to end its paragraph (after a full stop)
+# or a heading (without one); digits and Latin letters set narrower than Han make up the slack.
+SENTENCE_ROOM = 0.75
+HEADING_ROOM = 3
+
+
+# A run-in lead: a short sentence with no pause in it, set at the head of a paragraph.
+# After a closing quote such a sentence is the speaker ('校泽轩说。'), not a lead.
+RUN_IN_LEAD_RE = re.compile(r"^[^，。！？、；：,;:!?“”\d]{6,14}。")
+
+
+# A heading set in two parts with a space between ('在一线发挥先锋作用 以担当作为实现'): running
+# text in a column never holds a space between Han characters.
+TWO_PART_HEAD_RE = re.compile(rf"[{HAN}]{{2,}}[ \u3000][{HAN}]{{2,}}")
+
+
+def _two_part_head(text: str) -> bool:
+    """Tell whether a line is a two-part heading: phrases apart by a space, no pause or stop."""
+    return bool(TWO_PART_HEAD_RE.search(text)) and not CLAUSE_PUNCT_RE.search(text)
+
+
 def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
     """Decide whether the next line continues the paragraph built so far."""
     prev = parts[-1].text
     if STANDALONE_RE.match(prev) or STANDALONE_RE.match(nxt):
         return False
+    room = parts[-1].room
+    if gap == 0 and (room >= SENTENCE_ROOM and ends_sentence(prev) or room >= HEADING_ROOM and not CONTINUES_RE.search(prev)):
+        # A column read from a page's layout says where its lines stopped: a sentence ending
+        # short of the edge ends its paragraph, and a line well short of it ends a heading.
+        return False
     if ends_sentence(prev):
         if width is None:
             return False
         # In a narrow column a full line that ends a sentence may still run on; a short one
-        # or one followed by a blank line closes the paragraph.
-        return gap == 0 and display_width(prev) >= width * 0.75
+        # or one followed by a blank line closes the paragraph, and so does a line that opens
+        # with a run-in lead ('培养锻造过硬干部队伍。…'): a paragraph's head, not a sentence inside it.
+        return (
+            gap == 0
+            and display_width(prev) >= width * 0.75
+            and (prev.endswith("”") or not RUN_IN_LEAD_RE.match(nxt))
+            and not _two_part_head(nxt)
+        )
     if gap:
         return _cut_mid_sentence(parts, nxt, width)
     if width is None:

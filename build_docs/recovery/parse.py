@@ -7,6 +7,7 @@ each body is given its structure by the block passes (blocks.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,10 +19,23 @@ from ..errors import Problem
 from ..kinds import BlockKind, NoteKind
 from ..records import Article, Line, Note, Paragraph, Region, Source
 from ..regions import count_mentions, most_named_district, parse_place, region_prefix, short_name
-from ..text import ends_sentence
+from ..text import ends_sentence, han_chars
 from .blocks import DOUBT, BodyRules, correction_note, structure, suggest
 from .bylines import Byline, Surnames, parse_signature
-from .headlines import Headline, HeadlineRules, PageInfo, front_matter, headline_at, next_text, page_info, read_tail
+from .evidence import best_title
+from .headlines import (
+    Headline,
+    HeadlineRules,
+    PageInfo,
+    front_matter,
+    headline_at,
+    looks_like_title,
+    meta_byline,
+    next_text,
+    page_info,
+    read_meta,
+    read_tail,
+)
 from .normalise import NormalisedSeed, column_width, normalise_line, unwrap
 
 
@@ -90,12 +104,36 @@ def _line_note(kind: NoteKind, line: Line, raw: Sequence[str], message: str) -> 
     )
 
 
-def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
-    """Find headline blocks, page metadata and furniture lines; unwrap the text between."""
+@dataclass(frozen=True, kw_only=True)
+class Scan:
+    """One pass over a file's lines: headline blocks, the stretches between them, and notes."""
+
+    headlines: list[Headline]
+    segments: list[list[Line]]
+    notes: list[Note]
+    problems: list[Problem]
+
+
+def _choose_title(lines: Sequence[Line], scan: Scan, rules: Rules):
+    """Choose a title by evidence among the text lines a scan left as text."""
+    kept = {id(x) for seg in scan.segments for x in seg if x.text}
+    return best_title(lines, [k for k, ln in enumerate(lines) if id(ln) in kept], rules.headline)
+
+
+# A page number alone on a line, as PDF text keeps it between pages.
+PAGE_NUMBER_RE = re.compile(r"^\d{1,3}$")
+
+
+def _stands_alone(lines: Sequence[Line], i: int) -> bool:
+    """Tell whether line i has a blank line (or the file's edge) both above and below."""
+    return (i == 0 or not lines[i - 1].text) and (i + 1 == len(lines) or not lines[i + 1].text)
+
+
+def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None = None) -> Scan:
+    """Read lines in order: furniture and page metadata out, headline blocks found, text kept between."""
     corrections = rules.corrections
-    file = seed.seed.name
-    raw = seed.seed.lines
-    lines, notes = _correct_text(list(seed.lines), corrections)
+    file = lines[0].file if lines else ""
+    notes: list[Note] = []
     problems: list[Problem] = []
     page = PageInfo()
     headlines: list[Headline] = []
@@ -134,7 +172,8 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
             i += 1
             continue
         before = next((ln.text for ln in reversed(segments[-1]) if ln.text), "")
-        headline = headline_at(lines, i, page, rules.headline, after_text=not before or ends_sentence(before))
+        headline = headline_at(lines, i, page, rules.headline, after_text=not before or ends_sentence(before), force=i == force,
+                               at_top=not before)  # fmt: skip
         if headline:
             headline, corrected, bad = _correct_headline(headline, lines, raw, corrections, rules.headline)
             notes += corrected
@@ -161,17 +200,53 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
             segments.append([])
             i = max(headline.lines) + 1
             continue
+        if meta := read_meta(text, rules.vocab):
+            # A line of page metadata fields away from a title: above one, it dates what follows;
+            # after a body, it may name who wrote it ('来源 | 某某区委书记 张三').
+            notes.append(
+                _line_note(NoteKind.METADATA, line, raw, "网页或公众号的信息行（日期、来源、编辑、浏览次数等），不是正文")
+            )
+            closing = meta_byline(meta, rules.headline) if headlines and any(ln.text for ln in segments[-1]) else None
+            if closing and headlines[-1].byline is None:
+                headlines[-1] = replace(headlines[-1], byline=closing)
+                notes.append(_line_note(NoteKind.REVIEW, line, raw, f"文末信息行给出作者：{'、'.join(closing.authors)}"))
+            elif meta.date and not any(ln.text for ln in segments[-1]):
+                page = PageInfo(date=meta.date, date_text=meta.date_text, publisher=meta.publisher or page.publisher)
+            segments[-1].append(replace(line, text="", removed=True))
+            i += 1
+            continue
+        if PAGE_NUMBER_RE.match(text) and _stands_alone(lines, i):
+            notes.append(_line_note(NoteKind.BOILERPLATE, line, raw, "单独一行的页码"))
+            segments[-1].append(replace(line, text="", removed=True))
+            i += 1
+            continue
         segments[-1].append(line)
         i += 1
-    if not headlines:
-        problems.append(
-            Problem(
-                file=seed.seed.name,
-                line=next((ln.number for ln in lines if ln.text), 1),
-                message="no recognisable article: no headline block (dateline '省市区：标题', Markdown '# 标题', "
-                "or a title line with a byline or web date line) found",
-            )
-        )
+    return Scan(headlines=headlines, segments=segments, notes=notes, problems=problems)
+
+
+def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
+    """Find headline blocks, page metadata and furniture lines; unwrap the text between."""
+    corrections = rules.corrections
+    file = seed.seed.name
+    raw = seed.seed.lines
+    lines, notes = _correct_text(list(seed.lines), corrections)
+    whole = Source(file=file, start=1, end=max(len(raw), 1))
+    notes += [Note(kind=NoteKind.COLUMNS, source=whole, message=said) for said in seed.layout]
+    scan = _scan(lines, raw, rules)
+    if not scan.headlines and (choice := _choose_title(lines, scan, rules)):
+        # No line has a headline's declared shape: the evidence chose the title.
+        scan = _scan(lines, raw, rules, force=choice.best.index)
+        if scan.headlines:
+            head = scan.headlines[0]
+            scan.notes.append(
+                Note(kind=NoteKind.REVIEW, source=head.source,
+                     message=f"没有哪一行具有标题的版式，按证据取此行为标题：{'；'.join(choice.best.reasons)}",
+                     text=head.title, doubt=choice.doubt,
+                     suggestion=suggest(head.source, f"title: {head.title}"))
+            )  # fmt: skip
+    notes += scan.notes
+    problems, headlines, segments = scan.problems, scan.headlines, scan.segments
     body_texts = [ln.text for seg in segments for ln in seg if ln.text]
     width = column_width(body_texts)
     bodies = []
@@ -350,6 +425,7 @@ def match_bodies(
         if hi not in owner.values():
             owner[bi] = hi
     taken = set(owner.values())
+    headless: list[int] = []
     for bi, body in enumerate(parsed.bodies):
         if bi in owner:
             continue
@@ -372,13 +448,7 @@ def match_bodies(
                 )
             )
         else:
-            problems.append(
-                Problem(
-                    file=parsed.file,
-                    line=body.source.start,
-                    message=f"text without a headline: '{body.paragraphs[0].text[:30]}…'",
-                )
-            )
+            headless.append(bi)
     pairs = []
     for bi, hi in sorted(owner.items(), key=lambda item: item[1]):
         body, head = parsed.bodies[bi], heads[hi]
@@ -402,7 +472,52 @@ def match_bodies(
                 )
             )
         pairs.append((head, body))
+    for bi in headless:
+        found, said = headless_body(parsed.bodies[bi], raw, alone=not heads)
+        notes += said
+        if found:
+            pairs.append(found)
     return pairs, notes, problems
+
+
+# Text no headline claims is an article of its own when it is this long; shorter, it is
+# most likely site or page furniture no rule knows (a menu, a caption left alone).
+HEADLESS_ARTICLE_MIN_HAN = 80
+# A title made up from a body's first words is at most this long.
+MADE_TITLE_MAX = 24
+
+
+def headless_body(body: Body, raw: Sequence[str], alone: bool) -> tuple[tuple[Headline, Body] | None, list[Note]]:
+    """Publish text no headline claims: an article titled by its first line, or listed as unplaced lines.
+
+    `alone` says the file has no headline at all: then its text is an article whatever its length."""
+    text = "".join(p.text for p in body.paragraphs)
+    first = body.paragraphs[0]
+    quoted = "\n".join(raw[n - 1] for n in range(body.source.start, body.source.end + 1) if n <= len(raw) and raw[n - 1].strip())
+    if not alone and len(han_chars(text)) < HEADLESS_ARTICLE_MIN_HAN:
+        return None, [
+            Note(kind=NoteKind.UNPUBLISHED, source=body.source, message="不属于任何文章的零散行，未发表（可能是网页或版面杂项）",
+                 text=quoted),
+            Note(kind=NoteKind.REVIEW, source=body.source, message="零散行未能归入文章，按杂项列出", text=first.text[:40],
+                 doubt=DOUBT["position"], suggestion=suggest(body.source, "kind: boilerplate")),
+        ]  # fmt: skip
+    titled = len(body.paragraphs) > 1 and first.source.start == first.source.end and looks_like_title(first.text)
+    if titled:
+        title, paragraphs = first.text, body.paragraphs[1:]
+        notes = [Note(kind=NoteKind.HEADLINE, source=first.source, message=f"标题区读作：标题「{title}」",
+                      text=raw[first.source.start - 1])]  # fmt: skip
+    else:
+        title, paragraphs = re.split(r"[，。；：！？]", first.text, maxsplit=1)[0][:MADE_TITLE_MAX], body.paragraphs
+        notes = []
+    source = first.source if titled else Source(file=first.source.file, start=first.source.start, end=first.source.start)
+    head = Headline(region=None, region_from="", title=title, kicker="", subtitle="", printed_headline="", byline=None,
+                    date="", date_text="", time="", publisher="", source=source, lines=())  # fmt: skip
+    notes.append(
+        Note(kind=NoteKind.REVIEW, source=source,
+             message="这段文字没有可认的标题区，" + ("取其首行为标题" if titled else "以首句开头暂作标题（原文无标题行）"),
+             text=title, doubt=DOUBT["position"], suggestion=suggest(source, f"title: {title}"))
+    )  # fmt: skip
+    return (head, replace(body, paragraphs=tuple(paragraphs))), notes
 
 
 REGION_FROM = {
@@ -532,9 +647,11 @@ def settle_orphans(recovered: Sequence[Recovered]) -> list[Recovered]:
         for head in r.orphans:
             twin = next((a for a in articles if same_article(head, a)), None)
             if twin is None:
-                problems.append(
-                    Problem(file=head.source.file, line=head.source.start, message=f"headline without a body: '{head.title}'")
-                )
+                # A headline with no text under it loses nothing: its lines are listed where it stood.
+                notes.append(
+                    Note(kind=NoteKind.REVIEW, source=head.source, message=f"标题「{head.title}」下没有正文，未作为文章发表",
+                         text=head.title, doubt=DOUBT["position"], suggestion=suggest(head.source, "kind: boilerplate"))
+                )  # fmt: skip
             else:
                 notes.append(
                     Note(
