@@ -107,6 +107,7 @@ class Boilerplate:
     pattern: re.Pattern[str]
     description: str
     kind: str = ""  # for line_kinds.yml: the block kind the line becomes
+    takes_list: bool = False  # the label of a list of links: the title-like lines under it go with it
 
 
 LINE_KINDS = ("paragraph", "caption", "credit")
@@ -125,12 +126,16 @@ def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yml", with_kind: bool 
     if not isinstance(raw, dict):
         fail(Problem(file=str(path), line=0, message="expected a mapping of pattern entries"))
     entries = []
-    fields = ("pattern", "kind", "description") if with_kind else ("pattern", "description")
+    fields = ("pattern", "kind", "description") if with_kind else ("pattern", "description", "list")
     for key, entry in raw.items():
         if not isinstance(entry, dict):
             problems.append(Problem(file=str(path), line=0, message=f"key '{key}': expected a mapping with {', '.join(fields)}"))
             continue
-        _check_keys(path, f"key '{key}'", entry, fields, fields[:-1] if with_kind else (), problems)
+        _check_keys(path, f"key '{key}'", entry, fields, fields[:-1] if with_kind else ("pattern", "description"), problems)
+        takes_list = entry.get("list", False)
+        if not isinstance(takes_list, bool):
+            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': 'list' must be true or false"))
+            continue
         kind = entry.get("kind", "")
         if with_kind and kind not in LINE_KINDS:
             problems.append(
@@ -149,7 +154,7 @@ def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yml", with_kind: bool 
         except re.error as err:
             problems.append(Problem(file=str(path), line=0, message=f"key '{key}': invalid regular expression: {err}"))
             continue
-        entries.append(Boilerplate(key=str(key), pattern=compiled, description=description, kind=kind))
+        entries.append(Boilerplate(key=str(key), pattern=compiled, description=description, kind=kind, takes_list=takes_list))
     raise_if(problems)
     return tuple(entries)
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Line
 from ..regions import region_prefix
 from ..text import HAN_RE, SENTENCE_PUNCT_RE, display_width, ends_sentence
 from .bylines import parse_byline
-from .headlines import MD_TITLE_RE, SUBTITLE_RE, HeadlineRules, read_meta, unbold
+from .headlines import COLUMN_TAG_RE, MD_TITLE_RE, SUBTITLE_RE, HeadlineRules, read_meta, unbold
 
 # Only the top of a file is searched: a title stands before most of the text it heads.
 SEARCH_LINES = 40
@@ -110,4 +110,9 @@ def best_title(lines: Sequence[Line], usable: Sequence[int], rules: HeadlineRule
         return None
     ranked = sorted(scored, key=lambda c: (-c.score, c.index))
     margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 6.0
-    return TitleChoice(best=ranked[0], margin=margin)
+    best = ranked[0]
+    above = [k for k in usable if best.index - 2 <= k < best.index]
+    if above and COLUMN_TAG_RE.fullmatch(lines[above[-1]].text):
+        # A column tag alone over the title belongs to its headline: the headline starts there.
+        best = replace(best, index=above[-1], reasons=(*best.reasons, "上方是栏目标签"))
+    return TitleChoice(best=best, margin=margin)

@@ -396,11 +396,13 @@ def _strip_party(role: str) -> str:
 
 def place_of_title(title: str, vocab: Vocabulary) -> tuple[Region, str] | None:
     """Split a title led by its place and a colon or a wide space ('江西省南昌市青云谱区：全力推动…', '山东龙口  蹚出…')."""
-    m = DATELINE_RE.match(title) or PLACE_SPACED_RE.match(title)
+    tag = COLUMN_TAG_RE.match(title)
+    rest = title[tag.end() :].strip() if tag else title
+    m = DATELINE_RE.match(rest) or PLACE_SPACED_RE.match(rest)
     if not m or not m["title"].strip():
         return None
     region = parse_place(m["place"], vocab)
-    return (region, m["title"].strip()) if region else None
+    return (region, (tag.group() if tag else "") + m["title"].strip()) if region else None
 
 
 def place_of_kicker(kicker: str) -> Region | None:
@@ -433,17 +435,21 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
     '## '+'# ' pair, or a dateline."""
     text = unbold(lines[i].text)
     used = [i]
-    kicker = printed = ""
+    kicker = printed = tag = ""
     region: Region | None = None
     region_from = ""
     marked = False
+    if COLUMN_TAG_RE.fullmatch(text) and (j := next_text(lines, i)) is not None and j <= i + 2:
+        # A column tag set alone over the title ('【党旗在基层一线高高飘扬】') is part of the title.
+        tag, text = text, unbold(lines[j].text)
+        used = [i, j]
     m = MD_KICKER_RE.match(text) or PLAIN_KICKER_RE.match(text)
     if m:
-        j = next_text(lines, i)
+        j = next_text(lines, used[-1])
         if j is None:
             return None
         kicker, text = m["text"], unbold(lines[j].text)
-        used = [i, j]
+        used = [*used, j]
         marked = bool(MD_KICKER_RE.match(lines[i].text) and MD_TITLE_RE.match(text))
     if titled := MD_TITLE_RE.match(text):
         title = titled["text"]
@@ -475,9 +481,11 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         marked = marked or bool(titled)
     if region is None and kicker and (region := place_of_kicker(kicker)):
         region_from = "kicker"
-    return used, title.strip(), kicker.strip(), region, region_from, printed, marked
+    return used, tag + title.strip(), kicker.strip(), region, region_from, printed, marked
 
 
+# A column tag printed before a title: '【党旗在基层一线高高飘扬】', '【基层治理】'.
+COLUMN_TAG_RE = re.compile(r"【[^【】]{2,20}】")
 # Markdown bold around a whole line: how WeChat and CMS copies set a title.
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
 # A kicker set over its title as a two-part slogan: a space between two phrases ('旗帜引领 先锋续航').

@@ -6,6 +6,7 @@ touches a Han character; what each changed is counted per file for the editorial
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -102,6 +103,23 @@ def drop_zero_width(text: str) -> str:
     return ZERO_WIDTH_RE.sub("", text)
 
 
+# HTML a copy of a web page or a transcript archive keeps in its text ('<p>　　…</p>', '<br/>',
+# '&nbsp;'): the page's markup, not its words. Only tags that carry no text of their own.
+MARKUP_TAG_RE = re.compile(
+    r"</?(?:p|br|div|span|strong|b|em|i|u|font|section|article|center|h[1-6]|a|sup|sub|blockquote|li|ul|ol)"
+    r"(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+# Entities a page's source shows for spaces, quotes and dashes.
+ENTITY_RE = re.compile(r"&(?:nbsp|ensp|emsp|ldquo|rdquo|lsquo|rsquo|mdash|hellip|middot|quot|amp|lt|gt|#\d{2,6});")
+
+
+def drop_markup(text: str) -> str:
+    """Remove HTML tags that carry no text, and write entities as the characters they stand for."""
+    text = MARKUP_TAG_RE.sub("", text)
+    return ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
+
+
 def drop_inline_bold(text: str) -> str:
     """Remove Markdown bold marks around runs inside a line (never around the whole line)."""
     if WHOLE_BOLD_RE.match(text):
@@ -114,6 +132,7 @@ LinePass = Callable[[str], str]
 # What each line pass does, as the notes page says it.
 PASS_LABELS = {
     "drop_zero_width": "删去零宽空格",
+    "drop_markup": "删去网页残留的 HTML 标记",
     "strip_edges": "删去行首行尾的空白",
     "full_width_punctuation": "半角标点改为全角",
     "full_width_brackets": "半角括号改为全角",
@@ -123,6 +142,7 @@ PASS_LABELS = {
 
 LINE_PASSES: tuple[tuple[str, LinePass], ...] = (
     ("drop_zero_width", drop_zero_width),
+    ("drop_markup", drop_markup),
     ("strip_edges", strip_edges),
     ("full_width_punctuation", full_width_punctuation),
     ("full_width_brackets", full_width_brackets),
@@ -173,7 +193,8 @@ def normalise_seed(seed: SeedFile) -> NormalisedSeed:
     laid, layout = split_columns([Line(file=seed.name, number=n, text=raw) for n, raw in enumerate(seed.lines, start=1)])
     for line in laid:
         text = _normalise(line.text, tally)
-        out.append(replace(line, text=text, indent=bool(text and INDENT_RE.match(line.text))))
+        # Indentation is read under the markup a page copy may wrap a paragraph in ('<p>　　…').
+        out.append(replace(line, text=text, indent=bool(text and INDENT_RE.match(drop_markup(drop_zero_width(line.text))))))
     changes = tuple(sorted((name, change, n) for (name, change), n in tally.items()))
     return NormalisedSeed(seed=seed, lines=tuple(out), changes=changes, layout=tuple(layout))
 

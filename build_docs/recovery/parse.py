@@ -112,12 +112,13 @@ class Scan:
     segments: list[list[Line]]
     notes: list[Note]
     problems: list[Problem]
+    lines: list[Line]  # the lines read, furniture blanked
 
 
 def _choose_title(lines: Sequence[Line], scan: Scan, rules: Rules):
     """Choose a title by evidence among the text lines a scan left as text."""
     kept = {id(x) for seg in scan.segments for x in seg if x.text}
-    return best_title(lines, [k for k, ln in enumerate(lines) if id(ln) in kept], rules.headline)
+    return best_title(scan.lines, [k for k, ln in enumerate(scan.lines) if id(ln) in kept], rules.headline)
 
 
 # A page number alone on a line, as PDF text keeps it between pages.
@@ -129,16 +130,46 @@ def _stands_alone(lines: Sequence[Line], i: int) -> bool:
     return (i == 0 or not lines[i - 1].text) and (i + 1 == len(lines) or not lines[i + 1].text)
 
 
+def _without_furniture(lines: list[Line], raw: Sequence[str], rules: Rules) -> tuple[list[Line], list[Note]]:
+    """Blank out furniture lines (declared by the editor or matching boilerplate.yml), listing each.
+
+    Done before headlines are read, so a rule line or a control between a title and its byline
+    does not hide the byline. A list label takes the link titles under it."""
+    file = lines[0].file if lines else ""
+    notes: list[Note] = []
+    out = list(lines)
+    listing: Boilerplate | None = None
+    for k, line in enumerate(lines):
+        text = line.text
+        if not text:
+            listing = listing if k + 1 < len(lines) and lines[k + 1].text else None
+            continue
+        declared = [c for c in rules.corrections.at(file, line.number, "kind") if c.actions["kind"] == "boilerplate"]
+        rule = None if declared else next((b for b in rules.boilerplate if b.pattern.search(text)), None)
+        if not (declared or rule) and listing and looks_like_title(text) and not read_meta(text, rules.vocab):
+            rule = listing
+        elif not (declared or rule):
+            listing = None
+            continue
+        if declared:
+            notes.append(_line_note(NoteKind.BOILERPLATE, line, raw, "编者声明为样板文字（不是正文）"))
+            notes.append(correction_note(declared[0], file, line.number, raw[line.number - 1], "删去，列入校勘记"))
+        elif rule:
+            notes.append(_line_note(NoteKind.BOILERPLATE, line, raw, rule.description))
+            listing = rule if rule.takes_list else listing
+        out[k] = replace(line, text="", removed=True)
+    return out, notes
+
+
 def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None = None) -> Scan:
     """Read lines in order: furniture and page metadata out, headline blocks found, text kept between."""
     corrections = rules.corrections
-    file = lines[0].file if lines else ""
-    notes: list[Note] = []
     problems: list[Problem] = []
     page = PageInfo()
     headlines: list[Headline] = []
     segments: list[list[Line]] = [[]]
     i = 0
+    notes: list[Note] = []
     if fenced := front_matter(lines):
         end, page = fenced
         for line in lines[: end + 1]:
@@ -146,6 +177,8 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
                 notes.append(_line_note(NoteKind.METADATA, line, raw, "Markdown 文件头（front matter），不是正文"))
             segments[-1].append(replace(line, text="", removed=True))
         i = end + 1
+    rest, furniture = _without_furniture(lines[i:], raw, rules)
+    lines, notes = [*lines[:i], *rest], notes + furniture
     while i < len(lines):
         line = lines[i]
         text = line.text
@@ -153,21 +186,9 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             segments[-1].append(line)
             i += 1
             continue
-        declared = [c for c in corrections.at(file, line.number, "kind") if c.actions["kind"] == "boilerplate"]
-        if declared:
-            notes.append(_line_note(NoteKind.BOILERPLATE, line, raw, "编者声明为样板文字（不是正文）"))
-            notes.append(correction_note(declared[0], file, line.number, raw[line.number - 1], "删去，列入校勘记"))
-            segments[-1].append(replace(line, text="", removed=True))
-            i += 1
-            continue
-        rule = next((b for b in rules.boilerplate if b.pattern.search(text)), None)
-        info = None if rule else page_info(text)
-        if rule or info:
-            message = rule.description if rule else "版面日期或版次，用作其下文章的日期与来源"
-            notes.append(_line_note(NoteKind.BOILERPLATE if rule else NoteKind.METADATA, line, raw, message))
-            page = (
-                PageInfo(date=info.date, date_text=info.date_text, publisher=info.publisher or page.publisher) if info else page
-            )
+        if info := page_info(text):
+            notes.append(_line_note(NoteKind.METADATA, line, raw, "版面日期或版次，用作其下文章的日期与来源"))
+            page = PageInfo(date=info.date, date_text=info.date_text, publisher=info.publisher or page.publisher)
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
@@ -222,7 +243,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             continue
         segments[-1].append(line)
         i += 1
-    return Scan(headlines=headlines, segments=segments, notes=notes, problems=problems)
+    return Scan(headlines=headlines, segments=segments, notes=notes, problems=problems, lines=lines)
 
 
 def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
@@ -530,11 +551,38 @@ REGION_FROM = {
 }
 
 
+# A news dateline at the head of the first paragraph that names the reporters:
+# '本报成都4月1日电  （记者王五）', '新华社北京4月1日电（记者张三、李四）'. The text stays in the paragraph.
+NEWS_DATELINE_RE = re.compile(
+    r"^(?P<agency>本报|新华社|中新社|人民网|央视网)?[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电\s*"
+    r"[（(](?:(?P<role>本报记者|记者|通讯员)\s*)?(?P<names>[\u4e00-\u9fff·、\s]{2,30})[）)]"
+)
+
+
+def dateline_byline(blocks: Sequence, rules: Rules) -> Byline | None:
+    """Read the reporters a news dateline names at the head of the first paragraph."""
+    first = next((b for b in blocks if b.kind is BlockKind.PARAGRAPH), None)
+    m = NEWS_DATELINE_RE.match(first.text) if first else None
+    if not m:
+        return None
+    names = tuple(n for n in re.split(r"[、\s]+", m["names"]) if n)
+    if not names or not all(rules.surnames.starts_name(n) for n in names):
+        return None
+    agency = {"本报": "本报"}.get(m["agency"] or "", m["agency"] or "")
+    role = f"{agency}{m['role'] or '记者'}" if m["role"] != "本报记者" else m["role"]
+    return Byline(role=role, authors=names, padded=False)
+
+
 def build_article(head: Headline, body: Body, rules: Rules) -> tuple[Article | None, list[Note], list[Problem]]:
     """Give a body its structure and the headline's metadata; find the place where the headline lacks it."""
     blocks, taken = structure(body.paragraphs, rules.body)
     notes = list(taken)
     signature = next((n.text for n in taken if n.kind is NoteKind.SIGNATURE), "")
+    if head.byline is None and (byline := dateline_byline(blocks, rules)):
+        head = replace(head, byline=byline)
+        notes.append(Note(kind=NoteKind.REVIEW, source=head.source, message=f"作者取自正文开头的电头：{'、'.join(byline.authors)}",
+                          text=head.title, doubt=DOUBT["byline"],
+                          suggestion=suggest(head.source, f"authors: [{', '.join(byline.authors)}]")))  # fmt: skip
     role = head.byline.role if head.byline else ""
     region, region_from = head.region, head.region_from
     if signature:
