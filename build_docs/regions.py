@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .data import Vocabulary
@@ -140,14 +141,30 @@ def _counties() -> tuple[tuple[str, str, str], ...]:
 MIN_BODY_MENTIONS = 2
 
 
+@lru_cache(maxsize=1)
+def _county_re() -> re.Pattern[str]:
+    """Match any county-level name, longest first: 安吉县 is found whole, never as 吉县 inside it."""
+    names = sorted({county for _, _, county in _counties()}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
 def most_named_district(text: str, vocab: Vocabulary) -> tuple[Region, int] | None:
-    """Find the county-level unit a text names most by its full name (翔安区, 凯里市), if clear."""
-    counts = [(text.count(county), province, city, county) for province, city, county in _counties() if county in text]
-    counts.sort(reverse=True)
-    if not counts or counts[0][0] < MIN_BODY_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+    """Find the county-level unit a text names most by its full name (翔安区, 凯里市), if clear.
+
+    Names are counted without overlap (安吉县 holds 吉县); a name several prefectures share
+    (朝阳区) is the one whose prefecture or province the text also names."""
+    counts = Counter(m.group() for m in _county_re().finditer(text)).most_common()
+    if not counts or counts[0][1] < MIN_BODY_MENTIONS or (len(counts) > 1 and counts[1][1] == counts[0][1]):
         return None
-    n, province, city, county = counts[0]
-    return Region(province=province, city=city or province, district=county), n
+    name, n = counts[0]
+    places = [(province, city) for province, city, county in _counties() if county == name]
+    if len(places) > 1:
+        named = [(p, c) for p, c in places if (c and short_name(c, vocab) in text) or short_name(p, vocab) in text]
+        if len(named) != 1:
+            return None
+        places = named
+    province, city = places[0]
+    return Region(province=province, city=city or province, district=name), n
 
 
 def starts_with_place(text: str) -> bool:

@@ -466,11 +466,11 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         if not force and (not looks_like_title(text) or SENTENCE_PUNCT_RE.search(text)):
             return None
         title = text
-        if not kicker and (second := _second_title_line(lines, used[-1], rules)) is not None:
+        if (second := _second_title_line(lines, used[-1], rules)) is not None:
             # A title set over two lines: a slogan in two parts over it is its kicker
             # ('旗帜引领 先锋续航' over the title); a line cut anywhere else is the title's first half.
             upper, lower = title, unbold(lines[second].text)
-            if KICKER_SHAPE_RE.search(upper):
+            if not kicker and KICKER_SHAPE_RE.search(upper):
                 kicker, title = upper, lower
             else:
                 title = upper + lower
