@@ -148,6 +148,9 @@ def classify(drafts: Drafts, rules: BodyRules) -> PassResult:
     """Tell marked headings, declared line kinds, captions and credits from body paragraphs."""
     out: list[Draft] = []
     notes: list[Note] = []
+    # A caption is set apart by more blank lines than the text puts between its paragraphs.
+    gaps = sorted(d.para.gap_before for d in drafts[1:])
+    usual = gaps[len(gaps) // 2] if gaps else 1
     for d in drafts:
         text, para = d.text, d.para
         if (declared := _declared(d, rules, "kind")) and declared[0] != "boilerplate":
@@ -180,7 +183,7 @@ def classify(drafts: Drafts, rules: BodyRules) -> PassResult:
             out.append(draft(BlockKind.CREDIT, credit.group(), replace(para, gap_before=0)))
             continue
         if (
-            para.gap_before >= 2
+            para.gap_before >= max(2, usual + 1)
             and not para.after_removed
             and para.joins == 0
             and ends_sentence(text)

@@ -56,13 +56,20 @@ def parse_byline(text: str, vocab: Vocabulary, surnames: Surnames) -> Byline | N
     found = _role_and_names(body.split(), vocab, surnames)
     if found:
         return found
-    if re.fullmatch(f"[{HAN}]{{4,30}}", body) and body.endswith(vocab.organisation_suffixes) and _names_a_body(body):
+    if (
+        re.fullmatch(f"[{HAN}]{{4,30}}", body)
+        and body.endswith(vocab.organisation_suffixes)
+        and not CLAUSE_WORD_RE.search(body)
+        and _names_a_body(body)
+    ):
         return Byline(role="", authors=(body,), padded=False)
     if marked:
         return Byline(role="", authors=(body,), padded=False, known=False)
     return None
 
 
+# Words of a clause, never of an organisation's name: '渭源县在种薯繁育基地成立联合党委' is a sentence.
+CLAUSE_WORD_RE = re.compile(r"[在把将对了着被向从让使]|成立|建立|组建|推动|开展|实施")
 # An organisation that signs an article names itself from the top: the Party, or a place.
 ORGANISATION_START_RE = re.compile(r"^(?:中共|中国|共青团|全国|国家)")
 

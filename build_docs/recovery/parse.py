@@ -126,8 +126,9 @@ PAGE_NUMBER_RE = re.compile(r"^\d{1,3}$")
 
 
 def _stands_alone(lines: Sequence[Line], i: int) -> bool:
-    """Tell whether line i has a blank line (or the file's edge) both above and below."""
-    return (i == 0 or not lines[i - 1].text) and (i + 1 == len(lines) or not lines[i + 1].text)
+    """Tell whether line i has a blank line (or the file's edge) both above and below, or ends the file's text."""
+    last = all(not ln.text for ln in lines[i + 1 :])
+    return last or (i == 0 or not lines[i - 1].text) and (i + 1 == len(lines) or not lines[i + 1].text)
 
 
 def _without_furniture(lines: list[Line], raw: Sequence[str], rules: Rules) -> tuple[list[Line], list[Note]]:
