@@ -349,6 +349,9 @@ SENTENCE_ROOM = 0.75
 HEADING_ROOM = 3
 
 
+# A line that ends a sentence runs on only if it fills its column to within this many cells:
+# figures and Latin letters set narrower than Han leave a full line a cell or two short.
+FULL_LINE_SLACK = 2
 # A run-in lead: a short sentence with no pause in it, set at the head of a paragraph.
 # After a closing quote such a sentence is the speaker ('校泽轩说。'), not a lead.
 RUN_IN_LEAD_RE = re.compile(r"^[^，。！？、；：,;:!?“”\d]{6,14}。")
@@ -382,7 +385,7 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
         # with a run-in lead ('培养锻造过硬干部队伍。…'): a paragraph's head, not a sentence inside it.
         return (
             gap == 0
-            and display_width(prev) >= width * 0.75
+            and display_width(prev) >= width - FULL_LINE_SLACK
             and (prev.endswith("”") or not RUN_IN_LEAD_RE.match(nxt))
             and not _two_part_head(nxt)
         )
