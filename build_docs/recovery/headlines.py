@@ -366,7 +366,9 @@ def headline_at(
     tail = read_tail(lines, max(used), rules)
     # A title without a Markdown mark or a dateline is a headline only with the lines that make
     # it one (a byline, a subtitle or a web date line), and never starts mid-paragraph.
-    if not force and not marked and not (tail.byline or tail.date or tail.publisher or tail.subtitle):
+    # After text, a source line alone is how a piece closes ('来源 | 人民日报'), not how one starts.
+    evidence = tail.byline or tail.date or tail.subtitle or (tail.publisher and at_top)
+    if not force and not marked and not evidence:
         return None
     if not force and not marked and region_from != "dateline" and not after_text:
         return None
