@@ -23,7 +23,7 @@ from ..data import Vocabulary
 from ..records import Line, Region, Source
 from ..regions import parse_place, region_prefix
 from ..text import CONTINUES_RE as CLAUSE_END_RE
-from ..text import HAN, SENTENCE_PUNCT_RE, display_width, ends_sentence
+from ..text import HAN, SENTENCE_PUNCT_RE, display_width
 from .bylines import Byline, Surnames, parse_byline
 
 # A newspaper page header: '2021年4月19日 星期一', sometimes with the page ('第19版 党建').
@@ -258,10 +258,10 @@ def next_text(lines: Sequence[Line], i: int) -> int | None:
 
 
 def looks_like_title(text: str) -> bool:
-    """Tell whether a line can be a title: short and not a sentence or a byline."""
+    """Tell whether a line can be a title: short and not a statement or a byline (it may ask or exclaim)."""
     return (
         bool(text)
-        and not ends_sentence(text)
+        and not STATEMENT_END_RE.search(text)
         and display_width(text) <= TITLE_MAX_WIDTH
         and not text.startswith(("■", "▲", "#", "——"))
     )
@@ -469,7 +469,8 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         else:
             printed = text
     else:
-        if not force and (not looks_like_title(text) or SENTENCE_PUNCT_RE.search(text)):
+        placed = place_of_title(text, rules.vocab)  # a local page's 'place  title' is a title whatever its length
+        if not force and not placed and (not looks_like_title(text) or STATEMENT_RE.search(text)):
             return None
         title = text
         if (second := _second_title_line(lines, used[-1], rules)) is not None:
@@ -490,6 +491,11 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
     return used, tag + title.strip(), kicker.strip(), region, region_from, printed, marked
 
 
+# A full stop anywhere, or a question or exclamation mark inside the line (not at its end or
+# before a closing bracket): a statement, never a title ('岂能硬压给村干部？（…）' is a title).
+STATEMENT_RE = re.compile(r"[。]|[！？!?](?![”’」』）)]*(?:$|[（(]))")
+# A line closed by a full stop or an ellipsis states something; a title may end on '？' or '！'.
+STATEMENT_END_RE = re.compile(r"[。…][”’」』）)》]*$")
 # A column tag printed before a title: '【党旗在基层一线高高飘扬】', '【基层治理】'.
 COLUMN_TAG_RE = re.compile(r"【[^【】]{2,20}】")
 # Markdown bold around a whole line: how WeChat and CMS copies set a title.

@@ -359,7 +359,7 @@ RUN_IN_LEAD_RE = re.compile(r"^[^，。！？、；：,;:!?“”\d]{6,14}。")
 
 # A heading set in two parts with a space between ('在一线发挥先锋作用 以担当作为实现'): running
 # text in a column never holds a space between Han characters.
-TWO_PART_HEAD_RE = re.compile(rf"[{HAN}]{{2,}}[ \u3000][{HAN}]{{2,}}")
+TWO_PART_HEAD_RE = re.compile(rf"[{HAN}]{{2,}}[”’）》]?[ \u3000]+[“‘（《]?[{HAN}]{{2,}}")
 
 
 def _two_part_head(text: str) -> bool:
@@ -397,6 +397,8 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
         return display_width(prev) > FREE_STANDALONE_MAX
     if len(parts) == 1 and display_width(prev) <= width * 0.75 and not CLAUSE_PUNCT_RE.search(prev):
         return False  # a short standalone line inside a column: a heading
+    if len(parts) == 1 and _two_part_head(prev):
+        return False  # a heading in two parts, even one as wide as the column
     return True
 
 
