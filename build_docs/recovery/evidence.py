@@ -17,7 +17,7 @@ from ..records import Line
 from ..regions import region_prefix
 from ..text import HAN_RE, SENTENCE_PUNCT_RE, display_width, ends_sentence
 from .bylines import parse_byline
-from .headlines import COLUMN_TAG_RE, MD_TITLE_RE, SUBTITLE_RE, HeadlineRules, read_meta, unbold
+from .headlines import COLUMN_TAG_RE, MD_KICKER_RE, MD_TITLE_RE, PLAIN_KICKER_RE, SUBTITLE_RE, HeadlineRules, read_meta, unbold
 
 # Only the top of a file is searched: a title stands before most of the text it heads.
 SEARCH_LINES = 40
@@ -115,4 +115,6 @@ def best_title(lines: Sequence[Line], usable: Sequence[int], rules: HeadlineRule
     if above and COLUMN_TAG_RE.fullmatch(lines[above[-1]].text):
         # A column tag alone over the title belongs to its headline: the headline starts there.
         best = replace(best, index=above[-1], reasons=(*best.reasons, "上方是栏目标签"))
+    elif above and (MD_KICKER_RE.match(lines[above[-1]].text) or PLAIN_KICKER_RE.match(lines[above[-1]].text)):
+        best = replace(best, index=above[-1], reasons=(*best.reasons, "上方是引题"))
     return TitleChoice(best=best, margin=margin)

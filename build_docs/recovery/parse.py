@@ -19,7 +19,7 @@ from ..errors import Problem
 from ..kinds import BlockKind, NoteKind
 from ..records import Article, Line, Note, Paragraph, Region, Source
 from ..regions import count_mentions, most_named_district, parse_place, region_prefix, short_name
-from ..text import ends_sentence, han_chars
+from ..text import CLAUSE_PUNCT_RE, ends_sentence, han_chars
 from .blocks import DOUBT, BodyRules, correction_note, structure, suggest
 from .bylines import Byline, Surnames, parse_signature
 from .evidence import best_title
@@ -121,6 +121,8 @@ def _choose_title(lines: Sequence[Line], scan: Scan, rules: Rules):
     return best_title(scan.lines, [k for k, ln in enumerate(scan.lines) if id(ln) in kept], rules.headline)
 
 
+# A line this short with no pause in it is a label (a page name, a column), not an article's text.
+LABEL_MAX = 8
 # A page number alone on a line, as PDF text keeps it between pages.
 PAGE_NUMBER_RE = re.compile(r"^\d{1,3}$")
 
@@ -194,8 +196,10 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             i += 1
             continue
         before = next((ln.text for ln in reversed(segments[-1]) if ln.text), "")
+        # Nothing but labels above: a page name ('党建') or a column label is no article's text.
+        at_top = all(len(ln.text) <= LABEL_MAX and not CLAUSE_PUNCT_RE.search(ln.text) for ln in segments[-1] if ln.text)
         headline = headline_at(lines, i, page, rules.headline, after_text=not before or ends_sentence(before), force=i == force,
-                               at_top=not before)  # fmt: skip
+                               at_top=at_top)  # fmt: skip
         if headline:
             headline, corrected, bad = _correct_headline(headline, lines, raw, corrections, rules.headline)
             notes += corrected
@@ -448,7 +452,8 @@ def match_bodies(
             owner[bi] = hi
     taken = set(owner.values())
     headless: list[int] = []
-    for bi, body in enumerate(parsed.bodies):
+    # Text under a headline claims it before text above every headline does.
+    for bi, body in sorted(enumerate(parsed.bodies), key=lambda item: item[1].after < 0):
         if bi in owner:
             continue
         free = [hi for hi in range(len(heads)) if hi not in taken]
