@@ -485,7 +485,9 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
     if region is None and (split := place_of_title(title, rules.vocab)):
         printed, (region, title) = title, split
         region_from = "title"
-        marked = marked or bool(titled)
+        # A dateline-like head: '# place：title', or a local page's 'place  title' (a place, a
+        # wide space, then the title), which running text never starts with.
+        marked = marked or bool(titled) or bool(PLACE_SPACED_RE.match(printed))
     if region is None and kicker and (region := place_of_kicker(kicker)):
         region_from = "kicker"
     return used, tag + title.strip(), kicker.strip(), region, region_from, printed, marked
