@@ -477,7 +477,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
             # A title set over two lines: a slogan in two parts over it is its kicker
             # ('旗帜引领 先锋续航' over the title); a line cut anywhere else is the title's first half.
             upper, lower = title, unbold(lines[second].text)
-            if not kicker and KICKER_SHAPE_RE.search(upper):
+            if not kicker and KICKER_SHAPE_RE.search(upper) and not _unclosed(upper):
                 kicker, title = upper, lower
             else:
                 title = upper + lower
@@ -506,6 +506,11 @@ BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
 KICKER_SHAPE_RE = re.compile(rf"[{HAN}]{{2,}}[ \u3000]+[{HAN}]{{2,}}")
 # A title line's second half is this short at most.
 TITLE_LINE_MAX_WIDTH = 30
+
+
+def _unclosed(text: str) -> bool:
+    """Tell whether a line opens a bracket or quotation it does not close (cut before its end)."""
+    return any(text.count(a) > text.count(b) for a, b in ("（）", "“”", "《》", "()"))
 
 
 def unbold(text: str) -> str:

@@ -353,6 +353,8 @@ HEADING_ROOM = 3
 # A line that ends a sentence runs on only if it fills its column to within this many cells:
 # figures and Latin letters set narrower than Han leave a full line a cell or two short.
 FULL_LINE_SLACK = 2
+# A line opening with a pause or a closing mark continues the line above it.
+CLOSING_START_RE = re.compile(r"^[，、。；：！？”’」』）》,;:!?)]")
 # A run-in lead: a short sentence with no pause in it, set at the head of a paragraph.
 # After a closing quote such a sentence is the speaker ('校泽轩说。'), not a lead.
 RUN_IN_LEAD_RE = re.compile(r"^[^，。！？、；：,;:!?“”\d]{6,14}。")
@@ -373,6 +375,8 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
     prev = parts[-1].text
     if STANDALONE_RE.match(prev) or STANDALONE_RE.match(nxt):
         return False
+    if gap == 0 and CLOSING_START_RE.match(nxt):
+        return True  # a closing mark or pause the wrap pushed to the next line ('”', '，…') belongs above
     room = parts[-1].room
     if gap == 0 and (room >= SENTENCE_ROOM and ends_sentence(prev) or room >= HEADING_ROOM and not CONTINUES_RE.search(prev)):
         # A column read from a page's layout says where its lines stopped: a sentence ending
