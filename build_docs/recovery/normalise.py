@@ -282,6 +282,8 @@ def unwrap(lines: Sequence[Line], width: float | None, declared: Mapping[int, bo
             continue
         if parts and line.number in declared:
             joins = declared[line.number]
+        elif parts and not gap and CLOSING_START_RE.match(line.text):
+            joins = True  # a closing mark or pause the wrap pushed down belongs to the line above
         elif uses_indent and parts and (line.indent or not gap):
             # Indented text: an indented line starts a paragraph, any other right below continues
             # it, except a line set apart between paragraphs (a heading). Across a blank line the
