@@ -253,7 +253,7 @@ def column_width(texts: Sequence[str]) -> float | None:
 
 
 # Lines that always stand alone: Markdown-marked headings, photo captions, bylines.
-STANDALONE_RE = re.compile(r"^(#{1,6}\s|[▲△■])")
+STANDALONE_RE = re.compile(r"^(#{1,6}\s|[▲△■]|[（(]\s*(?:本文)?作者(?:为|系|是|单位))")
 # A short line in free (unwrapped) text that ends without punctuation stands alone: a heading.
 FREE_STANDALONE_MAX = 40
 
@@ -352,9 +352,9 @@ SENTENCE_ROOM = 0.75
 HEADING_ROOM = 3
 
 
-# A line that ends a sentence runs on only if it fills its column to within this many cells:
-# figures and Latin letters set narrower than Han leave a full line a cell or two short.
-FULL_LINE_SLACK = 2
+# A line that ends a sentence runs on only if it fills its column to within this many cells,
+# figures and Latin letters counted as wide as Han (a column sets as many of them on a line).
+FULL_LINE_SLACK = 1
 # A line opening with a pause or a closing mark continues the line above it.
 CLOSING_START_RE = re.compile(r"^[，、。；：！？”’」』）》,;:!?)]")
 # A run-in lead: a short sentence with no pause in it, set at the head of a paragraph.
@@ -392,7 +392,7 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
         # with a run-in lead ('培养锻造过硬干部队伍。…'): a paragraph's head, not a sentence inside it.
         return (
             gap == 0
-            and display_width(prev) >= width - FULL_LINE_SLACK
+            and display_width(prev) + 0.5 * sum(ch.isascii() for ch in prev) >= width - FULL_LINE_SLACK
             and (prev.endswith("”") or not RUN_IN_LEAD_RE.match(nxt))
             and not _two_part_head(nxt)
         )
