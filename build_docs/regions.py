@@ -148,15 +148,33 @@ def _county_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)))
 
 
+# How far before a county's name its prefecture or province may be written ('广东省惠州市龙门县').
+QUALIFIER_REACH = 8
+
+
+def _qualified(text: str, m: re.Match[str]) -> bool:
+    """Tell whether a county name is written after its prefecture or province (市/州/盟/省/自治区 just before)."""
+    before = text[max(0, m.start() - QUALIFIER_REACH) : m.start()]
+    return bool(re.search(r"(?:市|州|盟|地区|省|自治区)$", before))
+
+
 def most_named_district(text: str, vocab: Vocabulary) -> tuple[Region, int] | None:
     """Find the county-level unit a text names most by its full name (翔安区, 凯里市), if clear.
 
     Names are counted without overlap (安吉县 holds 吉县); a name several prefectures share
     (朝阳区) is the one whose prefecture or province the text also names."""
-    counts = Counter(m.group() for m in _county_re().finditer(text)).most_common()
-    if not counts or counts[0][1] < MIN_BODY_MENTIONS or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+    found = list(_county_re().finditer(text))
+    # A name written with its prefecture or province before it ('广东省惠州市龙门县') is as good as
+    # two bare mentions: the writer named the place in full.
+    weights: Counter[str] = Counter()
+    for m in found:
+        weights[m.group()] += MIN_BODY_MENTIONS if _qualified(text, m) else 1
+    ranked = weights.most_common()
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    name, n = counts[0]
+    name, n = ranked[0]
+    if n < MIN_BODY_MENTIONS:
+        return None
     places = [(province, city) for province, city, county in _counties() if county == name]
     if len(places) > 1:
         named = [(p, c) for p, c in places if (c and short_name(c, vocab) in text) or short_name(p, vocab) in text]
