@@ -882,12 +882,14 @@ def _fit_width(width: int | None, damage: Damage, pieces: Sequence[Piece]) -> in
     """Widen a column whose paragraph ends would look like full lines in text with no other paragraph mark.
 
     With no blank lines and no indentation, only a short last line ends a paragraph: a last line
-    that fills the column leaves even a careful reader unable to tell, so no layout prints one."""
+    that fills the column leaves even a careful reader unable to tell, so no layout prints one.
+    Real narrow columns (the development corpus) run a sentence on from a line one character
+    short of full, so a last line must leave at least two characters empty."""
     if width is None or damage.blank or damage.indent:
         return width
     body = [half_width(p.text, damage.half_width) for p in pieces if p.kind in ("para", "heading")]
     for w in range(width, width + 40):
-        if all(cells(wrap(t, w, w)[-1]) < 2 * w - 1 for t in body):
+        if all(cells(wrap(t, w, w)[-1]) <= 2 * (w - 2) for t in body):
             return w
     return None
 

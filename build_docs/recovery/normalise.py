@@ -355,6 +355,8 @@ HEADING_ROOM = 3
 # A line that ends a sentence runs on only if it fills its column to within this many cells,
 # figures and Latin letters counted as wide as Han (a column sets as many of them on a line).
 FULL_LINE_SLACK = 1
+# A heading led by a short theme and a colon, then two parallel clauses: '通道筑基：织密路网，内陆变口岸'.
+COLON_HEAD_RE = re.compile(rf"^[{HAN}]{{2,8}}：[^，。]{{2,12}}，[^，。]{{2,12}}$")
 # A line opening with a pause or a closing mark continues the line above it.
 CLOSING_START_RE = re.compile(r"^[，、。；：！？”’」』）》,;:!?)]")
 # A run-in lead: a short sentence with no pause in it, set at the head of a paragraph.
@@ -420,6 +422,8 @@ def _cut_mid_sentence(parts: list[Line], nxt: str, width: float | None) -> bool:
         return True
     if width is not None and display_width(prev) > width + OVERHANG:
         return False  # a line wider than the column was never wrapped: it stands alone (a heading)
+    if heading_shaped(prev, width) and COLON_HEAD_RE.match(prev):
+        return False  # a head led by its theme and a colon ('经贸赋能：平台发力，物流变财流') is whole
     return not heading_shaped(prev, width) or word_across(prev, nxt) or _completes_couplet(prev, nxt)
 
 
