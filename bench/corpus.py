@@ -261,18 +261,34 @@ def rules_line() -> str:
     return f"Rules measured: `{rules}` (hash of `build_docs/` code and data, as in the build cache's keys).\n\n"
 
 
+def layouts_section(n: int) -> str:
+    """Recover n generated layouts (bench/layouts.py) and report `layouts: N of M exact` with the failure classes."""
+    sys.path.insert(0, str(ROOT))
+    from bench import layouts
+
+    result = layouts.run(n, seed=0)
+    return (
+        "Clean articles (own items, the development corpus's truth, the seeds' records) rendered in a\n"
+        "layout drawn from the source families of `tests/layouts.py` (seed 0), then recovered.\n\n"
+        + layouts.report(result).replace("\n  ", "\n    ")
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; with --write record it in bench/corpus.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus folder with seeds/ and truth.json")
     parser.add_argument("--write", action="store_true", help="record the result in bench/corpus.md")
     parser.add_argument("--corrections", default=None, help="a corrections.yml to apply (the recorded score uses none)")
+    parser.add_argument("--layouts", type=int, default=2000, help="generated layouts to recover as well (0: none)")
     args = parser.parse_args(argv)
     corpus = Path(args.corpus)
     if not (corpus / "truth.json").is_file():
         print(f"corpus: {corpus} not found (no truth.json); nothing to measure", file=sys.stderr)
         return 0
     text, _ = run(corpus, Path(args.corrections) if args.corrections else None)
+    if args.layouts:
+        text += "\n## Generated layouts\n\n" + layouts_section(args.layouts)
     print(text, end="")
     if args.write and not args.corrections:
         notes = ROOT / "bench" / "corpus-notes.md"
