@@ -168,7 +168,7 @@ def _recover_records(config: BuildConfig, stage: Stages) -> Records:
             raise_if(problems)
 
     with stage("index"):
-        failed = {p.file for p in problems}
+        failed = {p.file for p in problems if p.whole_file}
         kept = [r for r in recovered if r.file not in failed]
         articles = [a for r in kept for a in r.articles]
         notes = tuple(n for r in kept for n in r.notes)

@@ -13,6 +13,7 @@ class Problem:
     file: str
     line: int
     message: str
+    whole_file: bool = True  # False: only one article of the file is kept out (a lenient build keeps the rest)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -158,7 +158,7 @@ def _qualified(text: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"(?:市|州|盟|地区|省|自治区)$", before))
 
 
-def most_named_district(text: str, vocab: Vocabulary) -> tuple[Region, int] | None:
+def most_named_district(text: str, vocab: Vocabulary, least: int = MIN_BODY_MENTIONS) -> tuple[Region, int] | None:
     """Find the county-level unit a text names most by its full name (翔安区, 凯里市), if clear.
 
     Names are counted without overlap (安吉县 holds 吉县); a name several prefectures share
@@ -168,12 +168,12 @@ def most_named_district(text: str, vocab: Vocabulary) -> tuple[Region, int] | No
     # two bare mentions: the writer named the place in full.
     weights: Counter[str] = Counter()
     for m in found:
-        weights[m.group()] += MIN_BODY_MENTIONS if _qualified(text, m) else 1
+        weights[m.group()] += 2 if _qualified(text, m) else 1
     ranked = weights.most_common()
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     name, n = ranked[0]
-    if n < MIN_BODY_MENTIONS:
+    if n < least:
         return None
     places = [(province, city) for province, city, county in _counties() if county == name]
     if len(places) > 1:

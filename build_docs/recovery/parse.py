@@ -554,6 +554,7 @@ REGION_FROM = {
     "byline": "署名身份",
     "signature": "文末署名",
     "body": "正文",
+    "file": "文件其他行",
 }
 
 
@@ -579,7 +580,9 @@ def dateline_byline(blocks: Sequence, rules: Rules) -> Byline | None:
     return Byline(role=role, authors=names, padded=False)
 
 
-def build_article(head: Headline, body: Body, rules: Rules) -> tuple[Article | None, list[Note], list[Problem]]:
+def build_article(
+    head: Headline, body: Body, rules: Rules, file_text: str = ""
+) -> tuple[Article | None, list[Note], list[Problem]]:
     """Give a body its structure and the headline's metadata; find the place where the headline lacks it."""
     blocks, taken = structure(body.paragraphs, rules.body)
     notes = list(taken)
@@ -613,7 +616,19 @@ def build_article(head: Headline, body: Body, rules: Rules) -> tuple[Article | N
                     doubt=DOUBT["region_body"],
                 )
             )
+    if region is None and (anywhere := most_named_district(file_text, rules.vocab, least=1)):
+        # Nowhere in the article, but the file names a county elsewhere: a site's name over the
+        # page, a breadcrumb, a source line. The weakest evidence there is, so it goes to review.
+        region, region_from = anywhere[0], "file"
+        notes.append(
+            Note(kind=NoteKind.REVIEW, source=head.source,
+                 message=f"文章本身未写明地区，取文件其他行（网站名称、导航、来源等）提到的县级地区：{region.full}",
+                 text=head.title, suggestion=suggest(head.source, f"region: {region.full}"), doubt=DOUBT["region_body"] + 1)
+        )  # fmt: skip
     if region is None:
+        # The article alone stays out (its text listed, so nothing is lost); the file's other articles publish.
+        text = "\n".join(b.text for b in blocks)
+        notes.append(Note(kind=NoteKind.UNPUBLISHED, source=head.source, message="没有地区可归的文章，未发表", text=text))
         return (
             None,
             notes,
@@ -623,6 +638,7 @@ def build_article(head: Headline, body: Body, rules: Rules) -> tuple[Article | N
                     line=head.source.start,
                     message=f"headline without a place (none in the dateline, title, kicker, byline, "
                     f"signature or body): '{head.title}'",
+                    whole_file=False,
                 )
             ],
         )
@@ -666,7 +682,7 @@ def recover_file(seed: NormalisedSeed, rules: Rules) -> Recovered:
     problems += match_problems
     articles: list[Article] = []
     for head, body in pairs:
-        article, built_notes, built_problems = build_article(head, body, rules)
+        article, built_notes, built_problems = build_article(head, body, rules, "\n".join(seed.seed.lines))
         notes += built_notes
         problems += built_problems
         if article:
