@@ -22,7 +22,6 @@ from functools import lru_cache
 from ..data import Vocabulary
 from ..records import Line, Region, Source
 from ..regions import parse_place, region_prefix
-from ..text import CONTINUES_RE as CLAUSE_END_RE
 from ..text import HAN, SENTENCE_PUNCT_RE, display_width
 from .bylines import Byline, Surnames, parse_byline
 
@@ -504,6 +503,10 @@ COLUMN_TAG_RE = re.compile(r"【[^【】]{2,20}】")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
 # A kicker set over its title as a two-part slogan: a space between two phrases ('旗帜引领 先锋续航').
 KICKER_SHAPE_RE = re.compile(rf"[{HAN}]{{2,}}[ \u3000]+[{HAN}]{{2,}}")
+# Where a title's first line may not stop: on a pause that leads into more, or an opening mark.
+TITLE_CUT_RE = re.compile(r"[、；：;:（(“‘《—]$")
+# Body text right under a two-line title is at least this much wider than its lines.
+BODY_WIDER = 1.5
 # A title line's second half is this short at most.
 TITLE_LINE_MAX_WIDTH = 30
 
@@ -527,14 +530,18 @@ def _second_title_line(lines: Sequence[Line], i: int, rules: HeadlineRules) -> i
     upper, lower = unbold(lines[i].text), unbold(lines[j].text)
     if not all(looks_like_title(t) and display_width(t) <= TITLE_LINE_MAX_WIDTH for t in (upper, lower)):
         return None
-    if CLAUSE_END_RE.search(upper) or lower.startswith(("——", "■", "#")) or SENTENCE_PUNCT_RE.search(upper + lower):
+    # A title's first line may stop at a comma ('群众需要什么，'), never at a pause that leads on.
+    if TITLE_CUT_RE.search(upper) or lower.startswith(("——", "■", "#")) or STATEMENT_RE.search(upper + lower):
         return None
     if parse_byline(lower, rules.vocab, rules.surnames) or read_meta(lower, rules.vocab):
         return None
-    # What follows the pair must close the headline: a blank line, a byline, a date line or the end.
+    # What follows the pair must close the headline: a blank line, a byline, a date line, the
+    # end, or body text set clearly wider than both title lines.
     k = j + 1
     if k < len(lines) and lines[k].text:
         after = lines[k].text
-        if not (parse_byline(after, rules.vocab, rules.surnames) or read_meta(after, rules.vocab) or SUBTITLE_RE.match(after)):
+        closes = parse_byline(after, rules.vocab, rules.surnames) or read_meta(after, rules.vocab) or SUBTITLE_RE.match(after)
+        wider = display_width(after) >= BODY_WIDER * max(display_width(upper), display_width(lower))
+        if not (closes or wider):
             return None
     return j
