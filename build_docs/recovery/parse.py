@@ -64,6 +64,7 @@ class Body:
 
     paragraphs: tuple[Paragraph, ...]
     after: int  # index of the headline it follows in its file, -1 if before any
+    page: PageInfo = PageInfo()  # what the page header last read above it says (date, paper)
 
     @property
     def source(self) -> Source:
@@ -113,6 +114,7 @@ class Scan:
     notes: list[Note]
     problems: list[Problem]
     lines: list[Line]  # the lines read, furniture blanked
+    pages: list[PageInfo]  # for each segment, the page header in force where it ends
 
 
 def _choose_title(lines: Sequence[Line], scan: Scan, rules: Rules):
@@ -171,6 +173,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
     page = PageInfo()
     headlines: list[Headline] = []
     segments: list[list[Line]] = [[]]
+    pages: list[PageInfo] = []
     i = 0
     notes: list[Note] = []
     if fenced := front_matter(lines):
@@ -224,6 +227,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
                 )
             headlines.append(headline)
             segments.append([])
+            pages.append(page)
             i = max(headline.lines) + 1
             continue
         if meta := read_meta(text, rules.vocab):
@@ -248,7 +252,8 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             continue
         segments[-1].append(line)
         i += 1
-    return Scan(headlines=headlines, segments=segments, notes=notes, problems=problems, lines=lines)
+    pages.append(page)
+    return Scan(headlines=headlines, segments=segments, notes=notes, problems=problems, lines=lines, pages=pages)
 
 
 def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
@@ -272,7 +277,7 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
                      suggestion=suggest(head.source, f"title: {head.title}"))
             )  # fmt: skip
     notes += scan.notes
-    problems, headlines, segments = scan.problems, scan.headlines, scan.segments
+    problems, headlines, segments, pages = scan.problems, scan.headlines, scan.segments, scan.pages
     body_texts = [ln.text for seg in segments for ln in seg if ln.text]
     width = column_width(body_texts)
     bodies = []
@@ -280,7 +285,7 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
     for index, segment in enumerate(segments):
         paragraphs = unwrap(segment, width, joins)
         if paragraphs:
-            bodies.append(Body(paragraphs=tuple(paragraphs), after=index - 1))
+            bodies.append(Body(paragraphs=tuple(paragraphs), after=index - 1, page=pages[index]))
     for body in bodies:
         for p in body.paragraphs:
             if p.breaks:
@@ -528,17 +533,24 @@ def headless_body(body: Body, raw: Sequence[str], alone: bool) -> tuple[tuple[He
             Note(kind=NoteKind.REVIEW, source=body.source, message="零散行未能归入文章，按杂项列出", text=first.text[:40],
                  doubt=DOUBT["position"], suggestion=suggest(body.source, "kind: boilerplate")),
         ]  # fmt: skip
-    titled = len(body.paragraphs) > 1 and first.source.start == first.source.end and looks_like_title(first.text)
+    # A first paragraph of one or two short lines that reads as a title is one (set over two lines).
+    second = body.paragraphs[1] if len(body.paragraphs) > 2 else None
+    if second and not first.joins and not second.joins and not second.gap_before and looks_like_title(first.text + second.text):
+        # Two short lines set right under each other at the top: one title over two lines.
+        first = replace(first, text=first.text + second.text, source=replace(first.source, end=second.source.end), joins=1)
+        body = replace(body, paragraphs=(first, *body.paragraphs[2:]))
+    titled = len(body.paragraphs) > 1 and first.joins <= 1 and looks_like_title(first.text)
     if titled:
         title, paragraphs = first.text, body.paragraphs[1:]
-        notes = [Note(kind=NoteKind.HEADLINE, source=first.source, message=f"标题区读作：标题「{title}」",
-                      text=raw[first.source.start - 1])]  # fmt: skip
+        shown = "\n".join(raw[n - 1] for n in range(first.source.start, first.source.end + 1))
+        notes = [Note(kind=NoteKind.HEADLINE, source=first.source, message=f"标题区读作：标题「{title}」", text=shown)]
     else:
         title, paragraphs = re.split(r"[，。；：！？]", first.text, maxsplit=1)[0][:MADE_TITLE_MAX], body.paragraphs
         notes = []
     source = first.source if titled else Source(file=first.source.file, start=first.source.start, end=first.source.start)
+    page = body.page
     head = Headline(region=None, region_from="", title=title, kicker="", subtitle="", printed_headline="", byline=None,
-                    date="", date_text="", time="", publisher="", source=source, lines=())  # fmt: skip
+                    date=page.date, date_text=page.date_text, time="", publisher=page.publisher, source=source, lines=())  # fmt: skip
     notes.append(
         Note(kind=NoteKind.REVIEW, source=source,
              message="这段文字没有可认的标题区，" + ("取其首行为标题" if titled else "以首句开头暂作标题（原文无标题行）"),
