@@ -235,7 +235,7 @@ def _show(ch: str) -> str:
 
 
 # Below FEW_LINES lines a file's widths say nothing; below MANY_LINES they need the lines' ends to agree.
-FEW_LINES, MANY_LINES = 6, 12
+FEW_LINES, MANY_LINES = 5, 12
 
 
 def column_width(texts: Sequence[str]) -> float | None:
@@ -243,7 +243,7 @@ def column_width(texts: Sequence[str]) -> float | None:
     widths = sorted(display_width(t) for t in texts if t)
     if len(widths) < FEW_LINES:
         return None
-    if len(widths) < MANY_LINES and sum(not ends_sentence(t) for t in texts if t) < len(widths) / 2:
+    if len(widths) < MANY_LINES and sum(not ends_sentence(t) for t in texts if t) <= len(widths) / 2:
         return None  # a few lines of similar width are wrapped only if most stop mid-sentence
     median = widths[len(widths) // 2]
     if median > 30:

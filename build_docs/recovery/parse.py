@@ -24,6 +24,7 @@ from .blocks import DOUBT, BodyRules, correction_note, structure, suggest
 from .bylines import Byline, Surnames, parse_signature
 from .evidence import best_title
 from .headlines import (
+    MD_TITLE_RE,
     Headline,
     HeadlineRules,
     PageInfo,
@@ -174,6 +175,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
     headlines: list[Headline] = []
     segments: list[list[Line]] = [[]]
     pages: list[PageInfo] = []
+    marks_titles = False
     i = 0
     notes: list[Note] = []
     if fenced := front_matter(lines):
@@ -202,7 +204,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
         # Nothing but labels above: a page name ('党建') or a column label is no article's text.
         at_top = all(len(ln.text) <= LABEL_MAX and not CLAUSE_PUNCT_RE.search(ln.text) for ln in segments[-1] if ln.text)
         headline = headline_at(lines, i, page, rules.headline, after_text=not before or ends_sentence(before), force=i == force,
-                               at_top=at_top)  # fmt: skip
+                               at_top=at_top or marks_titles)  # fmt: skip
         if headline:
             headline, corrected, bad = _correct_headline(headline, lines, raw, corrections, rules.headline)
             notes += corrected
@@ -225,6 +227,9 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
                         message=f"署名姓名去除排版空格：{'、'.join(headline.byline.authors)}",
                     )
                 )
+            # A file whose first title is a Markdown '# ' line marks every title so: its other
+            # '# ' lines start articles even after text.
+            marks_titles = marks_titles or (not headlines and bool(MD_TITLE_RE.match(lines[i].text)))
             headlines.append(headline)
             segments.append([])
             pages.append(page)
@@ -694,7 +699,9 @@ def recover_file(seed: NormalisedSeed, rules: Rules) -> Recovered:
     problems += match_problems
     articles: list[Article] = []
     for head, body in pairs:
-        article, built_notes, built_problems = build_article(head, body, rules, "\n".join(seed.seed.lines))
+        # The file's other lines (a site's name, a breadcrumb) speak for an article only when it is the file's one article.
+        whole = "\n".join(seed.seed.lines) if len(pairs) == 1 else ""
+        article, built_notes, built_problems = build_article(head, body, rules, whole)
         notes += built_notes
         problems += built_problems
         if article:

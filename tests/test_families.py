@@ -1,0 +1,176 @@
+"""Literal files of every source family an editor pastes from (texts written for these tests)."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+from build_docs.kinds import NoteKind
+
+from .helpers import parse_text
+
+
+def _one(text: str):
+    """Recover a file that holds one article, with no problem."""
+    recovered = parse_text(dedent(text).lstrip("\n"))
+    assert not recovered.problems, recovered.problems
+    assert len(recovered.articles) == 1, [a.title for a in recovered.articles]
+    return recovered, recovered.articles[0]
+
+
+def _texts(article, kind="para"):
+    return [b.text for b in article.blocks if b.kind == kind]
+
+
+def test_government_page_copy_with_breadcrumb_fields_and_page_controls():
+    recovered, article = _one("""
+        当前位置：首页 > 工作动态 > 基层党建
+
+        光山县：驻村第一书记的“三本账”
+
+        发布时间：2026-04-02 09:15    来源：中共光山县委组织部    浏览次数：356    【字体：大 中 小】
+
+        　　在光山县，每位驻村第一书记都随身带着三本账。
+
+        　　光山县委组织部建立驻村干部月度例会制度。
+
+        【打印本页】  【关闭窗口】
+
+        扫一扫在手机打开当前页
+
+        上一篇：全县村（社区）党组织书记示范培训班开班
+        下一篇：我县召开年度基层党建工作推进会
+        """)
+    assert article.region.district == "光山县" and article.title == "驻村第一书记的“三本账”"
+    assert article.date == "2026-04-02" and article.time == "09:15"
+    assert article.authors == ("中共光山县委组织部",)  # a department's own page names its author as the source
+    assert _texts(article) == ["在光山县，每位驻村第一书记都随身带着三本账。", "光山县委组织部建立驻村干部月度例会制度。"]
+    removed = [n.text for n in recovered.notes if n.kind is NoteKind.BOILERPLATE]
+    assert "扫一扫在手机打开当前页" in removed and "【打印本页】  【关闭窗口】" in removed
+
+
+def test_wechat_copy_with_follow_prompt_bold_title_account_line_and_closing_source():
+    _, article = _one("""
+        点击上方蓝字关注我们
+        \u200b
+        **竹林深处党群议事会开到家门口**
+
+        安吉发布  2026年04月02日 18:30
+
+        ▼
+
+        春分过后，浙江省湖州市安吉县天荒坪镇的竹林里新笋破土。
+
+        近年来，安吉县推行“党群议事会”制度。
+
+        来源 | 中共安吉县委书记 沈立
+
+        编辑 | 陈晓  审核 | 林海
+
+        👇👇👇
+        阅读原文
+        分享
+        在看
+        点赞
+        """)
+    assert article.title == "竹林深处党群议事会开到家门口" and article.region.district == "安吉县"
+    assert article.date == "2026-04-02" and article.authors == ("沈立",)
+    assert _texts(article) == ["春分过后，浙江省湖州市安吉县天荒坪镇的竹林里新笋破土。", "近年来，安吉县推行“党群议事会”制度。"]
+
+
+def test_pdf_page_with_running_head_two_line_title_and_page_number():
+    _, article = _one("""
+        2026年1月15日 星期四          城乡导报          第3版  综合新闻
+
+        驻村第一书记
+        的“三本账”
+
+        在河南省信阳市光山县，每位驻村第
+        一书记都随身带着三本账：民情账、
+        项目账、承诺账。
+
+        光山县委组织部建立驻村干部月度例
+        会制度，每月晾晒三本账的进度。
+
+        3
+        """)
+    assert article.title == "驻村第一书记的“三本账”" and article.date == "2026-01-15"
+    assert _texts(article) == [
+        "在河南省信阳市光山县，每位驻村第一书记都随身带着三本账：民情账、项目账、承诺账。",
+        "光山县委组织部建立驻村干部月度例会制度，每月晾晒三本账的进度。",
+    ]
+
+
+def test_local_page_headline_of_place_then_title_without_a_colon():
+    _, article = _one("""
+        江苏泗阳  小网格托起大民生
+
+        本报记者  张  三
+
+        泗阳县深入推进网格化治理，全县划分网格860个。
+
+        泗阳县各乡镇建立网格服务站。
+        """)
+    assert article.region.district == "泗阳县" and article.title == "小网格托起大民生"
+    assert article.printed_headline == "江苏泗阳  小网格托起大民生" and article.authors == ("张三",)
+
+
+def test_bare_markdown_title_followed_directly_by_its_body():
+    _, article = _one("""
+        # 红旗渠畔党群连心
+
+        近年来，河南省安阳市林州市把党群服务中心建到了村民家门口。
+
+        林州市各村每月开展一次“连心日”活动。
+        """)
+    assert article.title == "红旗渠畔党群连心" and article.region.district == "林州市"
+
+
+def test_news_dateline_names_the_reporter_and_a_column_tag_stays_in_the_title():
+    _, article = _one("""
+        2026年4月2日 星期四
+
+        【党旗在基层一线高高飘扬】
+        四川成都郫都区  小网格托起大民生
+
+        本报成都4月1日电  （记者王五）近年来，四川省成都市郫都区把网格作为基层治理的基本单元。
+
+        郫都区共划分网格1200余个。
+        """)
+    assert article.title == "【党旗在基层一线高高飘扬】小网格托起大民生"
+    assert article.region.district == "郫都区" and article.authors == ("王五",) and article.role == "本报记者"
+    assert _texts(article)[0].startswith("本报成都4月1日电")  # the dateline stays printed text
+
+
+def test_transcript_page_with_html_tags_an_underlined_title_and_a_related_list():
+    _, article = _one("""
+        湖南浏阳：屋场会上解民忧
+        ====
+
+        发布日期：2025-09-17 08:06  来源：浏阳市融媒体中心
+
+        <p>　　连日来，湖南省长沙市浏阳市各镇村召开屋场会。</p>
+        <p>　　浏阳市今年已召开屋场会1500余场。</p>
+
+        相关推荐
+        浏阳：推进乡村振兴见实效
+        浏阳召开基层党建工作会议
+        """)
+    assert article.title == "屋场会上解民忧" and article.date == "2025-09-17" and article.authors == ()
+    assert _texts(article) == ["连日来，湖南省长沙市浏阳市各镇村召开屋场会。", "浏阳市今年已召开屋场会1500余场。"]
+
+
+def test_file_of_two_items_where_one_names_no_place_keeps_the_other():
+    recovered = parse_text(
+        dedent("""
+        # 全国春耕生产有序推进
+
+        各地抓住农时，组织农民开展春耕生产。
+
+        # 光山县驻村干部晾晒“三本账”
+
+        河南省信阳市光山县每位驻村第一书记都随身带着三本账。光山县按月督办。
+        """).lstrip("\n")
+    )
+    assert [a.title for a in recovered.articles] == ["光山县驻村干部晾晒“三本账”"]
+    assert [p.whole_file for p in recovered.problems] == [False]  # only that item stays out
+    assert any(n.kind is NoteKind.UNPUBLISHED and "春耕" in n.text for n in recovered.notes)
