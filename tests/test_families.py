@@ -174,3 +174,25 @@ def test_file_of_two_items_where_one_names_no_place_keeps_the_other():
     assert [a.title for a in recovered.articles] == ["光山县驻村干部晾晒“三本账”"]
     assert [p.whole_file for p in recovered.problems] == [False]  # only that item stays out
     assert any(n.kind is NoteKind.UNPUBLISHED and "春耕" in n.text for n in recovered.notes)
+
+
+def test_page_of_short_items_each_titled_over_a_news_dateline():
+    recovered = parse_text(
+        dedent("""
+        2026年4月2日 星期四
+
+        光山县驻村干部晾晒“三本账”
+
+        本报信阳4月1日电  （记者王五）河南省信阳市光山县每位驻村第一书记都随身带着三本账。
+
+        安吉县党群议事会开到家门口
+
+        本报讯（记者 赵六 通讯员 钱七）浙江省湖州市安吉县推行“党群议事会”制度。安吉县各村设立议事点。
+        """).lstrip("\n")
+    )
+    assert not recovered.problems
+    got = [(a.title, a.region.district, a.authors, a.date) for a in recovered.articles]
+    assert got == [
+        ("光山县驻村干部晾晒“三本账”", "光山县", ("王五",), "2026-04-02"),
+        ("安吉县党群议事会开到家门口", "安吉县", ("赵六", "钱七"), "2026-04-02"),
+    ]

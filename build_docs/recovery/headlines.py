@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..data import Vocabulary
@@ -279,6 +279,34 @@ class Tail:
     publisher: str = ""
 
 
+# A news dateline at the head of an article's first paragraph that names its reporters:
+# '本报成都4月1日电  （记者王五）', '新华社北京4月1日电（记者张三、李四）', '本报讯（记者 张三 通讯员 李四）',
+# '本报讯 记者张三 通讯员李四报道：'. The text stays in the paragraph; the names are its byline.
+NEWS_DATELINE_RE = re.compile(
+    r"^(?P<agency>本报|本台|本刊|新华社|中新社|人民网|央视网)?(?:[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|讯)\s*"
+    r"(?:[（(](?P<inner>[^（）()]{2,40})[）)]|(?P<bare>(?:记者|通讯员|见习记者)[^，。：:]{2,30}?)\s*(?:报道)?[：:])"
+)
+
+
+# A reporter's role set right against the name in a dateline.
+REPORTER_GLUED_RE = re.compile(r"((?:本报|见习|特约)?(?:记者|通讯员))(?=[\u4e00-\u9fff])")
+
+
+def news_dateline(text: str, rules: HeadlineRules) -> Byline | None:
+    """Read the reporters a news dateline names at the head of a paragraph, or return None."""
+    m = NEWS_DATELINE_RE.match(text)
+    if not m:
+        return None
+    inner = (m["inner"] or m["bare"] or "").strip().replace("、", " ")
+    inner = REPORTER_GLUED_RE.sub(r"\1 ", inner)  # '记者王五' as '记者 王五'
+    byline = parse_byline(inner, rules.vocab, rules.surnames)
+    if byline is None or not byline.known or not byline.authors:
+        return None
+    if byline.role == "记者" and m["agency"]:
+        byline = replace(byline, role=f"{m['agency']}记者")  # '本报…电（记者王五）': a reporter of this paper
+    return byline
+
+
 def meta_byline(meta: Meta, rules: HeadlineRules) -> Byline | None:
     """Read who wrote a piece from its metadata: the author field, or a source that is no medium.
 
@@ -367,6 +395,8 @@ def headline_at(
     # it one (a byline, a subtitle or a web date line), and never starts mid-paragraph.
     # After text, a source line alone is how a piece closes ('来源 | 人民日报'), not how one starts.
     evidence = tail.byline or tail.date or tail.subtitle or (tail.publisher and at_top)
+    if not evidence and (j := next_text(lines, max([*used, *tail.used]))) is not None:
+        evidence = bool(NEWS_DATELINE_RE.match(lines[j].text))  # a story's dateline right under it: an item's title
     if not force and not marked and not evidence:
         return None
     if not force and not marked and region_from != "dateline" and not after_text:

@@ -32,6 +32,7 @@ from .headlines import (
     headline_at,
     looks_like_title,
     meta_byline,
+    news_dateline,
     next_text,
     page_info,
     read_meta,
@@ -575,26 +576,10 @@ REGION_FROM = {
 }
 
 
-# A news dateline at the head of the first paragraph that names the reporters:
-# '本报成都4月1日电  （记者王五）', '新华社北京4月1日电（记者张三、李四）'. The text stays in the paragraph.
-NEWS_DATELINE_RE = re.compile(
-    r"^(?P<agency>本报|新华社|中新社|人民网|央视网)?[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电\s*"
-    r"[（(](?:(?P<role>本报记者|记者|通讯员)\s*)?(?P<names>[\u4e00-\u9fff·、\s]{2,30})[）)]"
-)
-
-
 def dateline_byline(blocks: Sequence, rules: Rules) -> Byline | None:
     """Read the reporters a news dateline names at the head of the first paragraph."""
     first = next((b for b in blocks if b.kind is BlockKind.PARAGRAPH), None)
-    m = NEWS_DATELINE_RE.match(first.text) if first else None
-    if not m:
-        return None
-    names = tuple(n for n in re.split(r"[、\s]+", m["names"]) if n)
-    if not names or not all(rules.surnames.starts_name(n) for n in names):
-        return None
-    agency = {"本报": "本报"}.get(m["agency"] or "", m["agency"] or "")
-    role = f"{agency}{m['role'] or '记者'}" if m["role"] != "本报记者" else m["role"]
-    return Byline(role=role, authors=names, padded=False)
+    return news_dateline(first.text, rules.headline) if first else None
 
 
 def build_article(
