@@ -196,3 +196,15 @@ def test_page_of_short_items_each_titled_over_a_news_dateline():
         ("光山县驻村干部晾晒“三本账”", "光山县", ("王五",), "2026-04-02"),
         ("安吉县党群议事会开到家门口", "安吉县", ("赵六", "钱七"), "2026-04-02"),
     ]
+
+
+def test_kicker_naming_only_a_city_gives_way_to_the_county_the_body_names():
+    _, article = _one("""
+        ## 湖南长沙——
+        # 党员承诺践诺
+
+        本报记者  张三
+
+        湖南省长沙市望城区引导党员承诺践诺。望城区各社区建立承诺台账。望城区的做法得到好评。
+        """)
+    assert (article.region.city, article.region.district) == ("长沙市", "望城区")

@@ -602,8 +602,22 @@ def build_article(
         if region is None and sig:
             region = region_prefix(sig.role[2:] if sig.role.startswith("中共") else sig.role)
             region_from = "signature" if region else ""
+    text = "".join(b.text for b in blocks if b.kind is BlockKind.PARAGRAPH)
+    if (
+        region is not None
+        and region_from in ("dateline", "title", "kicker")
+        and (named := most_named_district(text, rules.vocab))
+    ):
+        # A short place is a city's name as well as a county's ('湖南长沙' is 长沙市 or 长沙县): when the
+        # body names another county of that city most, the headline named the city, and the body the county.
+        other = named[0]
+        ambiguous = short_name(region.district, rules.vocab) == short_name(region.city, rules.vocab)
+        if ambiguous and other.district != region.district and (other.province, other.city) == (region.province, region.city):
+            notes.append(Note(kind=NoteKind.REVIEW, source=head.source,
+                              message=f"标题区的“{short_name(region.city, rules.vocab)}”既是市名也是县名，取正文提到最多的{other.full}",
+                              text=head.title, suggestion=suggest(head.source, f"region: {other.full}"), doubt=DOUBT["region_body"]))  # fmt: skip
+            region, region_from = other, "body"
     if region is None:
-        text = "".join(b.text for b in blocks if b.kind is BlockKind.PARAGRAPH)
         found = most_named_district(text, rules.vocab)
         if found:
             region, count = found
