@@ -234,6 +234,8 @@ def _show(ch: str) -> str:
 # Unwrapping: lines -> paragraphs
 
 
+# A line this narrow with no pause in it is a heading or a label, not a line of the column.
+LABEL_WIDTH = 8
 # Below FEW_LINES lines a file's widths say nothing; below MANY_LINES they need the lines' ends to agree.
 FEW_LINES, MANY_LINES = 5, 12
 
@@ -245,11 +247,15 @@ def column_width(texts: Sequence[str]) -> float | None:
         return None
     if len(widths) < MANY_LINES and sum(not ends_sentence(t) for t in texts if t) <= len(widths) / 2:
         return None  # a few lines of similar width are wrapped only if most stop mid-sentence
-    median = widths[len(widths) // 2]
+    # Headings and labels (short, no pause in them) are set apart from the column's lines.
+    running = sorted(display_width(t) for t in texts if t and (CLAUSE_PUNCT_RE.search(t) or display_width(t) > LABEL_WIDTH))
+    if len(running) < FEW_LINES:
+        return None
+    median = running[len(running) // 2]
     if median > 30:
         return None
-    near = sum(1 for w in widths if abs(w - median) <= 3)
-    return median if near / len(widths) >= 0.6 else None
+    near = sum(1 for w in running if abs(w - median) <= 3)
+    return median if near / len(running) >= 0.6 else None
 
 
 # Lines that always stand alone: Markdown-marked headings, photo captions, bylines.
