@@ -208,3 +208,50 @@ def test_kicker_naming_only_a_city_gives_way_to_the_county_the_body_names():
         湖南省长沙市望城区引导党员承诺践诺。望城区各社区建立承诺台账。望城区的做法得到好评。
         """)
     assert (article.region.city, article.region.district) == ("长沙市", "望城区")
+
+
+def test_county_portal_page_with_a_menu_fields_one_to_a_line_and_a_site_footer():
+    recovered, article = _one("""
+        首页 | 新闻中心 | 政务公开 | 办事服务 | 互动交流
+
+        您现在的位置：首页 > 新闻中心 > 乡镇动态
+
+        仙居县：“共富工坊”让村民在家门口就业
+
+        来源：仙居县融媒体中心
+        作者：王  丽
+        时间：2025-09-17 08:06
+        点击：1234
+
+        　　近日，走进浙江省台州市仙居县白塔镇的“共富工坊”，村民们正忙着加工杨梅干。
+
+        　　仙居县已建成“共富工坊”86家。
+
+        编辑：张  敏
+        审核：陈  刚
+
+        主办：仙居县人民政府办公室  承办：仙居县大数据发展中心
+        网站标识码：3310240001  浙ICP备12345678号
+        """)
+    assert (article.title, article.authors, article.date, article.time) == (
+        "“共富工坊”让村民在家门口就业", ("王丽",), "2025-09-17", "08:06")  # fmt: skip
+    assert _texts(article) == ["近日，走进浙江省台州市仙居县白塔镇的“共富工坊”，村民们正忙着加工杨梅干。", "仙居县已建成“共富工坊”86家。"]
+    assert not [n for n in recovered.notes if n.kind is NoteKind.UNPUBLISHED]
+
+
+def test_station_copy_with_its_account_over_a_date_and_closing_reporters():
+    _, article = _one("""
+        长兴发布
+        2025-08-06 19:00
+
+        长兴：党建引领“微治理”激活基层“神经末梢”
+
+        近年来，浙江省湖州市长兴县以党建为引领，推动基层治理重心下移。
+
+        长兴县各村社成立“微治理”小组。
+
+        记者：张三 李四
+        编辑：王五
+        """)
+    assert (article.region.district, article.date, article.publisher) == ("长兴县", "2025-08-06", "长兴发布")
+    assert article.authors == ("张三", "李四")

@@ -307,6 +307,17 @@ def news_dateline(text: str, rules: HeadlineRules) -> Byline | None:
     return byline
 
 
+# A channel's name is short: an account, a paper, a station ('某某发布', '某某日报', '某某县融媒体中心').
+CHANNEL_NAME_MAX = 12
+
+
+def is_channel_name(text: str, vocab: Vocabulary) -> bool:
+    """Tell whether a line is only the name of an account, paper or station that carries the piece."""
+    return (
+        len(text) <= CHANNEL_NAME_MAX and bool(re.fullmatch(rf"[{HAN}A-Za-z0-9·]+", text)) and text.endswith(vocab.media_suffixes)
+    )
+
+
 def meta_byline(meta: Meta, rules: HeadlineRules) -> Byline | None:
     """Read who wrote a piece from its metadata: the author field, or a source that is no medium.
 
@@ -350,13 +361,14 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
             if edition:
                 date, publisher = iso(edition["y"], edition["m"], edition["d"]), edition["publisher"]
                 date_text = f"{edition['y']}年{edition['m']}月{edition['d']}日"
-        elif not dated and (meta := read_meta(text, rules.vocab)):
+        elif (meta := read_meta(text, rules.vocab)) and not (meta.date and date):
+            # Fields may stand one to a line ('来源：…' / '作者：…' / '时间：…'): each line adds what it gives.
             date, date_text, time = meta.date or date, meta.date_text or date_text, meta.time or time
             publisher = meta.publisher or meta.account or publisher
             if byline is None:
                 byline = meta_byline(meta, rules)
                 publisher = "" if byline and meta.publisher and not meta.authors else publisher
-            dated = True
+            dated = dated or bool(meta.date)
         elif not dated and ((m := SOURCE_RE.match(text)) or (m := EDITION_RE.match(text))):
             publisher = m["publisher"].strip()
             if m.groupdict().get("y"):
@@ -501,6 +513,8 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         placed = place_of_title(text, rules.vocab)  # a local page's 'place  title' is a title whatever its length
         if not force and not placed and (not looks_like_title(text) or STATEMENT_RE.search(text)):
             return None
+        if not force and is_channel_name(text, rules.vocab):
+            return None  # '某某发布' over a date line: the account that posted, not a title
         title = text
         if (second := _second_title_line(lines, used[-1], rules)) is not None:
             # A title set over two lines: a slogan in two parts over it is its kicker

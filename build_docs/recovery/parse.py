@@ -30,6 +30,7 @@ from .headlines import (
     PageInfo,
     front_matter,
     headline_at,
+    is_channel_name,
     looks_like_title,
     meta_byline,
     news_dateline,
@@ -246,8 +247,15 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             if closing and headlines[-1].byline is None:
                 headlines[-1] = replace(headlines[-1], byline=closing)
                 notes.append(_line_note(NoteKind.REVIEW, line, raw, f"文末信息行给出作者：{'、'.join(closing.authors)}"))
-            elif meta.date and not any(ln.text for ln in segments[-1]):
+            elif meta.date and at_top:
                 page = PageInfo(date=meta.date, date_text=meta.date_text, publisher=meta.publisher or page.publisher)
+            segments[-1].append(replace(line, text="", removed=True))
+            i += 1
+            continue
+        if at_top and is_channel_name(text, rules.vocab):
+            # The account, paper or station a copy names over a piece: where it ran.
+            notes.append(_line_note(NoteKind.METADATA, line, raw, "转载的公众号、报纸或电台名称，用作其下文章的来源"))
+            page = replace(page, publisher=text)
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
