@@ -17,7 +17,17 @@ from ..records import Line
 from ..regions import region_prefix
 from ..text import HAN_RE, SENTENCE_PUNCT_RE, display_width, ends_sentence
 from .bylines import parse_byline
-from .headlines import COLUMN_TAG_RE, MD_KICKER_RE, MD_TITLE_RE, PLAIN_KICKER_RE, SUBTITLE_RE, HeadlineRules, read_meta, unbold
+from .headlines import (
+    COLUMN_TAG_RE,
+    MD_KICKER_RE,
+    MD_TITLE_RE,
+    PLAIN_KICKER_RE,
+    SUBTITLE_RE,
+    HeadlineRules,
+    read_meta,
+    second_title_line,
+    unbold,
+)
 
 # Only the top of a file is searched: a title stands before most of the text it heads.
 SEARCH_LINES = 40
@@ -111,6 +121,9 @@ def best_title(lines: Sequence[Line], usable: Sequence[int], rules: HeadlineRule
     ranked = sorted(scored, key=lambda c: (-c.score, c.index))
     margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 6.0
     best = ranked[0]
+    if best.index - 1 in usable and second_title_line(lines, best.index - 1, rules) == best.index:
+        # The line right above is the title's first half (a title set over two lines).
+        best = replace(best, index=best.index - 1, reasons=(*best.reasons, "与上一行合为两行标题"))
     above = [k for k in usable if best.index - 2 <= k < best.index]
     if above and COLUMN_TAG_RE.fullmatch(lines[above[-1]].text):
         # A column tag alone over the title belongs to its headline: the headline starts there.

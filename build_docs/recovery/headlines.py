@@ -516,7 +516,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         if not force and is_channel_name(text, rules.vocab):
             return None  # '某某发布' over a date line: the account that posted, not a title
         title = text
-        if (second := _second_title_line(lines, used[-1], rules)) is not None:
+        if (second := second_title_line(lines, used[-1], rules)) is not None:
             # A title set over two lines: a slogan in two parts over it is its kicker
             # ('旗帜引领 先锋续航' over the title); a line cut anywhere else is the title's first half.
             upper, lower = title, unbold(lines[second].text)
@@ -566,7 +566,7 @@ def unbold(text: str) -> str:
     return m["inner"].strip() if m else text
 
 
-def _second_title_line(lines: Sequence[Line], i: int, rules: HeadlineRules) -> int | None:
+def second_title_line(lines: Sequence[Line], i: int, rules: HeadlineRules) -> int | None:
     """Index of a title's second line right under line i, when the two read as one title set over two lines."""
     j = i + 1
     if j >= len(lines) or not lines[j].text or not lines[i].text:
