@@ -500,7 +500,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         marked = bool(MD_KICKER_RE.match(lines[i].text) and MD_TITLE_RE.match(text))
     if titled := MD_TITLE_RE.match(text):
         title = titled["text"]
-        marked = marked or at_top
+        marked = True  # a Markdown level-one heading is a title wherever it stands
     elif dated := _dateline(text, lines, used[-1], rules.vocab):
         region, title, j = dated
         region_from = "dateline"

@@ -459,6 +459,9 @@ def match_bodies(
     for bi, row in enumerate(scores):
         if not row or bi in owner:
             continue
+        above = parsed.bodies[bi].after
+        if above >= 0 and heads[above].region is None:
+            continue  # its own headline names no place to weigh against: the text stays where it stands
         ranked = sorted(range(len(row)), key=lambda hi: (-row[hi], hi))
         best = ranked[0]
         second = row[ranked[1]] if len(ranked) > 1 else 0
