@@ -22,6 +22,7 @@ from functools import lru_cache
 from ..data import Vocabulary
 from ..records import Line, Region, Source
 from ..regions import parse_place, region_prefix
+from ..segment import word_across
 from ..text import HAN, SENTENCE_PUNCT_RE, display_width
 from .bylines import Byline, Surnames, parse_byline
 
@@ -520,7 +521,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
             # A title set over two lines: a slogan in two parts over it is its kicker
             # ('旗帜引领 先锋续航' over the title); a line cut anywhere else is the title's first half.
             upper, lower = title, unbold(lines[second].text)
-            if not kicker and KICKER_SHAPE_RE.search(upper) and not _unclosed(upper):
+            if not kicker and KICKER_SHAPE_RE.search(upper) and not _unclosed(upper) and not word_across(upper, lower):
                 kicker, title = upper, lower
             else:
                 title = upper + lower
@@ -579,6 +580,8 @@ def second_title_line(lines: Sequence[Line], i: int, rules: HeadlineRules) -> in
         return None
     if parse_byline(lower, rules.vocab, rules.surnames) or read_meta(lower, rules.vocab):
         return None
+    if place_of_title(lower, rules.vocab) or place_of_title(upper, rules.vocab):
+        return None  # a line led by its place is a headline of its own, not half of one
     # What follows the pair must close the headline: a blank line, a byline, a date line, the
     # end, or body text set clearly wider than both title lines.
     k = j + 1
