@@ -169,6 +169,16 @@ def _without_furniture(lines: list[Line], raw: Sequence[str], rules: Rules) -> t
     return out, notes
 
 
+def _finished(text: str, rules: Rules) -> bool:
+    """Tell whether text ends where a new article may start: nothing, a full stop, a closing line or signature."""
+    return (
+        not text
+        or ends_sentence(text)
+        or bool(parse_signature(text))
+        or any(kind.pattern.search(text) for kind in rules.line_kinds)  # '数据来源：…', a picture credit
+    )
+
+
 def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None = None) -> Scan:
     """Read lines in order: furniture and page metadata out, headline blocks found, text kept between."""
     corrections = rules.corrections
@@ -205,7 +215,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
         before = next((ln.text for ln in reversed(segments[-1]) if ln.text), "")
         # Nothing but labels above: a page name ('党建') or a column label is no article's text.
         at_top = all(len(ln.text) <= LABEL_MAX and not CLAUSE_PUNCT_RE.search(ln.text) for ln in segments[-1] if ln.text)
-        headline = headline_at(lines, i, page, rules.headline, after_text=not before or ends_sentence(before), force=i == force,
+        headline = headline_at(lines, i, page, rules.headline, after_text=_finished(before, rules), force=i == force,
                                at_top=at_top or marks_titles)  # fmt: skip
         if headline:
             headline, corrected, bad = _correct_headline(headline, lines, raw, corrections, rules.headline)
