@@ -215,7 +215,8 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
         before = next((ln.text for ln in reversed(segments[-1]) if ln.text), "")
         # Nothing but labels above: a page name ('党建') or a column label is no article's text.
         at_top = all(len(ln.text) <= LABEL_MAX and not CLAUSE_PUNCT_RE.search(ln.text) for ln in segments[-1] if ln.text)
-        headline = headline_at(lines, i, page, rules.headline, after_text=_finished(before, rules), force=i == force,
+        finished = at_top or _finished(before, rules)
+        headline = headline_at(lines, i, page, rules.headline, after_text=finished, force=i == force,
                                at_top=at_top or marks_titles)  # fmt: skip
         if headline:
             headline, corrected, bad = _correct_headline(headline, lines, raw, corrections, rules.headline)
