@@ -380,6 +380,15 @@ def _two_part_head(text: str) -> bool:
     return bool(TWO_PART_HEAD_RE.search(text)) and not CLAUSE_PUNCT_RE.search(text)
 
 
+# An indented line's first cells are its indentation (two ideographic spaces, as print sets it).
+INDENT_CELLS = 2
+
+
+def _set_width(line: Line) -> float:
+    """Measure the room a line takes in its column: its indentation, and figures as wide as Han."""
+    return display_width(line.text) + 0.5 * sum(ch.isascii() for ch in line.text) + (INDENT_CELLS if line.indent else 0)
+
+
 def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
     """Decide whether the next line continues the paragraph built so far."""
     prev = parts[-1].text
@@ -400,7 +409,7 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
         # with a run-in lead ('培养锻造过硬干部队伍。…'): a paragraph's head, not a sentence inside it.
         return (
             gap == 0
-            and display_width(prev) + 0.5 * sum(ch.isascii() for ch in prev) >= width - FULL_LINE_SLACK
+            and _set_width(parts[-1]) >= width - FULL_LINE_SLACK
             and (prev.endswith("”") or not RUN_IN_LEAD_RE.match(nxt))
             and not _two_part_head(nxt)
         )
