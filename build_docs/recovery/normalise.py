@@ -234,6 +234,8 @@ def _show(ch: str) -> str:
 # Unwrapping: lines -> paragraphs
 
 
+# Text wrapped wider than this is not a column: a page's own line length.
+WIDEST_COLUMN = 40
 # A line this narrow with no pause in it is a heading or a label, not a line of the column.
 LABEL_WIDTH = 8
 # Below FEW_LINES lines a file's widths say nothing; below MANY_LINES they need the lines' ends to agree.
@@ -252,7 +254,7 @@ def column_width(texts: Sequence[str]) -> float | None:
     if len(running) < FEW_LINES:
         return None
     median = running[len(running) // 2]
-    if median > 30:
+    if median > WIDEST_COLUMN:
         return None
     near = sum(1 for w in running if abs(w - median) <= 3)
     return median if near / len(running) >= 0.6 else None
