@@ -49,13 +49,28 @@ def parse_place(text: str, vocab: Vocabulary) -> Region | None:
         return None
     found = _parse(text)
     if not (found.get("province") and found.get("county")):
-        return None
+        return _province_and_county(text, vocab)
     subunits = split_subunits(found.get("detail") or "", vocab)
     if subunits is None:
         return None
     return Region(
         province=found["province"], city=found.get("city") or found["province"], district=found["county"], subunits=subunits
     )
+
+
+def _province_and_county(text: str, vocab: Vocabulary) -> Region | None:
+    """Read a province's short name then a county's ('天津河北': 河北区 of 天津), which the parser takes for two provinces."""
+    for cut in range(2, len(text) - 1):
+        head, rest = text[:cut], text[cut:]
+        found = [
+            (province, city, county)
+            for province, city, county in _counties()
+            if head in (province, short_name(province, vocab)) and rest in (county, short_name(county, vocab))
+        ]
+        if len(found) == 1:
+            province, city, county = found[0]
+            return Region(province=province, city=city or province, district=county)
+    return None
 
 
 def region_prefix(text: str) -> Region | None:

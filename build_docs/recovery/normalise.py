@@ -260,8 +260,9 @@ def column_width(texts: Sequence[str]) -> float | None:
     return median if near / len(running) >= 0.6 else None
 
 
-# Lines that always stand alone: Markdown-marked headings, photo captions, bylines.
-STANDALONE_RE = re.compile(r"^(#{1,6}\s|[▲△■]|[（(]\s*(?:本文)?作者(?:为|系|是|单位))")
+# Lines that always stand alone: Markdown-marked headings, photo captions, bylines, signatures,
+# a line set wholly in bold (a heading in a WeChat copy).
+STANDALONE_RE = re.compile(r"^(#{1,6}\s|[▲△■]|[（(]\s*(?:本文)?作者(?:为|系|是|单位)|\*\*[^*]+\*\*$)")
 # A short line in free (unwrapped) text that ends without punctuation stands alone: a heading.
 FREE_STANDALONE_MAX = 40
 
