@@ -470,8 +470,8 @@ def match_bodies(
     for bi, row in enumerate(scores):
         if not row or bi in owner:
             continue
-        above = parsed.bodies[bi].after
-        if above >= 0 and heads[above].region is None:
+        own = parsed.bodies[bi].after
+        if own >= 0 and heads[own].region is None:
             continue  # its own headline names no place to weigh against: the text stays where it stands
         ranked = sorted(range(len(row)), key=lambda hi: (-row[hi], hi))
         best = ranked[0]
