@@ -43,6 +43,8 @@ SENTENCE_PUNCT_RE = re.compile(r"[。！？!?]")
 # A line ending in one of these is cut off: a heading never ends on a pause or an opening mark.
 CONTINUES_RE = re.compile(r"[，、；：,;:（(“‘《—]$")
 HEADING_MAX_WIDTH = 40
+# A line that opens with a pause or a closing mark continues the line above it (a wrap pushed it down).
+OPENS_ON_PAUSE_RE = re.compile(r"^[，、。；：！？”’」』）》,.;:!?)]")
 
 
 def heading_shaped(text: str, width: float | None = None) -> bool:

@@ -22,6 +22,7 @@ from .headlines import (
     MD_KICKER_RE,
     MD_TITLE_RE,
     PLAIN_KICKER_RE,
+    STATEMENT_END_RE,
     SUBTITLE_RE,
     HeadlineRules,
     read_meta,
@@ -37,8 +38,6 @@ TITLE_MAX_WIDTH = 40
 HEADING_START_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|第[一二三四五六七八九十]+)"
 )
-# A line closed by a full stop is a statement; a title may end on '？' or '！', never on '。'.
-STATEMENT_END_RE = re.compile(r"。[”’」』）)]*$")
 # A line ending on a pause or an opening mark is cut off mid-clause, never a whole title.
 CUT_OFF_RE = re.compile(r"[，、；：,;:（(“‘《]$")
 

@@ -23,7 +23,7 @@ from ..data import Vocabulary
 from ..records import Line, Region, Source
 from ..regions import parse_place, region_prefix
 from ..segment import word_across
-from ..text import HAN, SENTENCE_PUNCT_RE, display_width
+from ..text import HAN, OPENS_ON_PAUSE_RE, SENTENCE_PUNCT_RE, display_width
 from .bylines import Byline, Surnames, parse_byline
 
 # A newspaper page header: '2021年4月19日 星期一', sometimes with the page ('第19版 党建').
@@ -74,8 +74,6 @@ WEEKDAY_RE = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
 PAPER_RE = re.compile(rf"^[{HAN}]{{2,10}}(?:报|刊)$")
 PAGE_LABEL_RE = re.compile(r"^第?\s*[0-9A-Z]{1,3}\s*版[：:]?(?P<name>.{0,8})$")
 PAGE_NAME_RE = re.compile(rf"^[{HAN}·]{{2,8}}$")
-# A line that opens with a pause or a closing mark continues the line above it.
-CONTINUATION_RE = re.compile(r"^[，、。；：！？”’）》,.;:!?)]")
 # A title is one short line that is not a sentence.
 TITLE_MAX_WIDTH = 50
 
@@ -344,7 +342,7 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
     j = next_text(lines, after)
     while j is not None:
         text = lines[j].text
-        if j + 1 < len(lines) and CONTINUATION_RE.match(lines[j + 1].text):
+        if j + 1 < len(lines) and OPENS_ON_PAUSE_RE.match(lines[j + 1].text):
             break  # the line runs on into the next ('…联合党委' + '，吸纳…'): wrapped text, not a headline's line
         edition = EDITION_TAIL_RE.search(text)
         if edition and byline is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Line, Paragraph, SeedFile, Source
 from ..segment import word_across
-from ..text import CJK_PUNCT, CLAUSE_PUNCT_RE, CONTINUES_RE, HAN, display_width, ends_sentence, heading_shaped
+from ..text import CJK_PUNCT, CLAUSE_PUNCT_RE, CONTINUES_RE, HAN, OPENS_ON_PAUSE_RE, display_width, ends_sentence, heading_shaped
 from .columns import split_columns
 
 # White space that extraction leaves at line edges: ASCII, ideographic space, NBSP, stray BOM.
@@ -291,7 +291,7 @@ def unwrap(lines: Sequence[Line], width: float | None, declared: Mapping[int, bo
             continue
         if parts and line.number in declared:
             joins = declared[line.number]
-        elif parts and not gap and CLOSING_START_RE.match(line.text):
+        elif parts and not gap and OPENS_ON_PAUSE_RE.match(line.text):
             joins = True  # a closing mark or pause the wrap pushed down belongs to the line above
         elif uses_indent and parts and (line.indent or not gap):
             # Indented text: an indented line starts a paragraph, any other right below continues
@@ -366,8 +366,6 @@ HEADING_ROOM = 3
 FULL_LINE_SLACK = 1
 # A heading led by a short theme and a colon, then two parallel clauses: '通道筑基：织密路网，内陆变口岸'.
 COLON_HEAD_RE = re.compile(rf"^[{HAN}]{{2,8}}：[^，。]{{2,12}}，[^，。]{{2,12}}$")
-# A line opening with a pause or a closing mark continues the line above it.
-CLOSING_START_RE = re.compile(r"^[，、。；：！？”’」』）》,;:!?)]")
 # A run-in lead: a short sentence with no pause in it, set at the head of a paragraph.
 # After a closing quote such a sentence is the speaker ('校泽轩说。'), not a lead.
 RUN_IN_LEAD_RE = re.compile(r"^[^，。！？、；：,;:!?“”\d]{6,14}。")
@@ -397,7 +395,7 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
     prev = parts[-1].text
     if STANDALONE_RE.match(prev) or STANDALONE_RE.match(nxt):
         return False
-    if gap == 0 and CLOSING_START_RE.match(nxt):
+    if gap == 0 and OPENS_ON_PAUSE_RE.match(nxt):
         return True  # a closing mark or pause the wrap pushed to the next line ('”', '，…') belongs above
     room = parts[-1].room
     if gap == 0 and (room >= SENTENCE_ROOM and ends_sentence(prev) or room >= HEADING_ROOM and not CONTINUES_RE.search(prev)):
