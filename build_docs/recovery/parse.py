@@ -1,8 +1,11 @@
 """Stage 3: recover articles from normalised seeds.
 
-Headline blocks are found first (headlines.py), the text between them is unwrapped into
-paragraphs, bodies are matched to headlines by the district they talk about (bodies), and
-each body is given its structure by the block passes (blocks.py).
+Furniture is blanked first, then headline blocks are found (headlines.py; where no line has a
+headline's shape, the evidence stage chooses the title), the text between them is unwrapped
+into paragraphs, bodies are matched to headlines by the district they talk about, text no
+headline claims becomes an article of its own or is listed, and each body is given its
+structure by the block passes (blocks.py). Nothing readable is refused: only an article that
+no line of its file places stays out, alone, its text listed.
 """
 
 from __future__ import annotations
@@ -120,7 +123,7 @@ class Scan:
     pages: list[PageInfo]  # for each segment, the page header in force where it ends
 
 
-def _choose_title(lines: Sequence[Line], scan: Scan, rules: Rules):
+def _choose_title(scan: Scan, rules: Rules):
     """Choose a title by evidence among the text lines a scan left as text."""
     kept = {id(x) for seg in scan.segments for x in seg if x.text}
     return best_title(scan.lines, [k for k, ln in enumerate(scan.lines) if id(ln) in kept], rules.headline)
@@ -290,7 +293,7 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
     whole = Source(file=file, start=1, end=max(len(raw), 1))
     notes += [Note(kind=NoteKind.COLUMNS, source=whole, message=said) for said in seed.layout]
     scan = _scan(lines, raw, rules)
-    if not scan.headlines and (choice := _choose_title(lines, scan, rules)):
+    if not scan.headlines and (choice := _choose_title(scan, rules)):
         # No line has a headline's declared shape: the evidence chose the title.
         scan = _scan(lines, raw, rules, force=choice.best.index)
         if scan.headlines:
