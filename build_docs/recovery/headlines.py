@@ -515,7 +515,11 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         if not force and is_channel_name(text, rules.vocab):
             return None  # '某某发布' over a date line: the account that posted, not a title
         title = text
-        if (second := second_title_line(lines, used[-1], rules)) is not None:
+        second = second_title_line(lines, used[-1], rules)
+        below = lines[used[-1] + 1].text if used[-1] + 1 < len(lines) else ""
+        if second is None and not force and below and word_across(text, below):
+            return None  # a word runs on into the next line ('…江孜县委常' + '务副书记…'): wrapped text
+        if second is not None:
             # A title set over two lines: a slogan in two parts over it is its kicker
             # ('旗帜引领 先锋续航' over the title); a line cut anywhere else is the title's first half.
             upper, lower = title, unbold(lines[second].text)
