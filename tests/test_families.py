@@ -255,3 +255,21 @@ def test_station_copy_with_its_account_over_a_date_and_closing_reporters():
         """)
     assert (article.region.district, article.date, article.publisher) == ("长兴县", "2025-08-06", "长兴发布")
     assert article.authors == ("张三", "李四")
+
+
+def test_county_site_page_whose_article_says_only_our_county_is_placed_by_the_site_name():
+    _, article = _one("""
+        仙居县人民政府门户网站
+
+        首页 > 新闻中心 > 乡镇动态
+
+        “共富工坊”让村民在家门口就业
+
+        发布时间：2025-09-17 08:06  来源：县融媒体中心
+
+        近日，走进白塔镇的“共富工坊”，村民们正忙着加工杨梅干。
+
+        我县已建成“共富工坊”86家。
+        """)
+    assert (article.region.district, article.region_from) == ("仙居县", "file")
+    assert article.title == "“共富工坊”让村民在家门口就业" and article.date == "2025-09-17"
