@@ -273,3 +273,14 @@ def test_county_site_page_whose_article_says_only_our_county_is_placed_by_the_si
         """)
     assert (article.region.district, article.region_from) == ("仙居县", "file")
     assert article.title == "“共富工坊”让村民在家门口就业" and article.date == "2025-09-17"
+
+
+def test_wechat_header_with_original_mark_writer_account_and_place_posted_from():
+    _, article = _one("""
+        竹林深处党群议事会开到家门口
+
+        原创 沈立 安吉发布 2026-04-02 18:30 发表于浙江
+
+        浙江省湖州市安吉县推行“党群议事会”制度。安吉县各村设立议事点。
+        """)
+    assert (article.authors, article.date, article.time, article.publisher) == (("沈立",), "2026-04-02", "18:30", "安吉发布")

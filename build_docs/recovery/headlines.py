@@ -67,7 +67,9 @@ DATE_IN_FIELD_RE = re.compile(
 BRACKETED_UI_RE = re.compile(r"[【\[][^】\]]{0,12}[】\]]")
 # What may stand before the first field: nothing, a date, or an account name and a date
 # ('某某发布  2026年04月02日 18:30', as WeChat copies print the account over the post).
-ACCOUNT_RE = re.compile(r"^(?P<account>[\w·]{2,20}?)\s+$")
+# A WeChat header may say '原创' first, name the author and the account, and end '发表于福建'.
+ACCOUNT_RE = re.compile(r"^(?:原创\s+)?(?:(?P<writer>[\w·]{2,12})\s+)?(?P<account>[\w·]{2,20}?)\s*$")
+POSTED_FROM_RE = re.compile(r"\s*(?:发表于|发布于)\s*[\u4e00-\u9fff]{2,8}$")
 # A newspaper running head ('2026年4月2日 星期四  某某日报  第3版  综合新闻'): the date, and in
 # any order the weekday, the paper, the page and its name, separated by spaces.
 WEEKDAY_RE = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
@@ -179,7 +181,7 @@ def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
     date = date_text = time = publisher = authors = account = ""
     if lead.strip():
         dated = DATE_IN_FIELD_RE.search(lead)
-        if not dated or _field_value(lead[dated.end() :]):
+        if not dated or _field_value(POSTED_FROM_RE.sub("", lead[dated.end() :])):
             return None
         before = lead[: dated.start()]
         if before.strip():
@@ -187,6 +189,8 @@ def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
             if not named or not found and not dated["time"]:
                 return None  # 'name date' alone is a byline's or a caption's shape unless a clock time follows
             account = named["account"]
+            if named["writer"] and named["writer"] != account:
+                authors = named["writer"]  # '原创 张三 某某发布 …': the writer, then the account
         date, date_text, time = _date_of(dated)
     elif not found:
         return None
