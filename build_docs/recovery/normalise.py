@@ -334,11 +334,16 @@ def _set_apart(texts: Sequence[Line]) -> set[int]:
     return alone
 
 
+def _across_lines(text: str) -> str:
+    """Convert the half-width marks whose Chinese context only the joined lines show ('APP,' + '设置…', a cut bracket pair)."""
+    return full_width_brackets(full_width_punctuation(text))
+
+
 def _paragraph(parts: list[Line], breaks: list[int], gap_before: int, after_removed: bool = False) -> Paragraph:
     return Paragraph(
         after_removed=after_removed,
         # A bracket pair cut by the wrap was out of the line pass's reach: its lines together decide.
-        text=full_width_brackets("".join(p.text for p in parts)) if len(parts) > 1 else parts[0].text,
+        text=_across_lines("".join(p.text for p in parts)) if len(parts) > 1 else parts[0].text,
         source=Source(file=parts[0].file, start=parts[0].number, end=parts[-1].number),
         gap_before=gap_before,
         breaks=tuple(breaks),
