@@ -51,8 +51,8 @@ MD_KICKER_RE = re.compile(r"^#{2,3}\s+(?P<text>\S.*)$")
 MD_TITLE_RE = re.compile(r"^#\s+(?P<text>\S.*)$")
 # A kicker set as plain text: it leads into the title with a dash ('浙江淳安县——').
 PLAIN_KICKER_RE = re.compile(r"^(?P<text>[^—\s].{1,48}——)$")
-# A subtitle (副题) line: led by a dash, sometimes Markdown-marked.
-SUBTITLE_RE = re.compile(r"^(?:#{2,3}\s+)?(?P<text>(?:——|—|－－|--)\s*\S.*)$")
+# A subtitle (副题) line: led by a double dash, sometimes Markdown-marked (a single dash opens a wrapped line).
+SUBTITLE_RE = re.compile(r"^(?:#{2,3}\s+)?(?P<text>(?:——|－－|--)\s*\S.*)$")
 # YAML front matter a Markdown extraction may keep at the top of a file.
 FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_DATE_RE = re.compile(r"^date:\s*['\"]?(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
