@@ -346,8 +346,9 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
     j = next_text(lines, after)
     while j is not None:
         text = lines[j].text
-        if j + 1 < len(lines) and OPENS_ON_PAUSE_RE.match(lines[j + 1].text):
-            break  # the line runs on into the next ('…联合党委' + '，吸纳…'): wrapped text, not a headline's line
+        below = lines[j + 1].text if j + 1 < len(lines) else ""
+        if below and (OPENS_ON_PAUSE_RE.match(below) or word_across(text, below)):
+            break  # the line runs on into the next ('…联合党委' + '，吸纳…', '…智能服' + '务…'): wrapped text
         edition = EDITION_TAIL_RE.search(text)
         if edition and byline is None:
             text = text[: edition.start()]  # '本报记者  何昭宇  《人民日报》（…第 19 版）'
