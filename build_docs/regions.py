@@ -184,10 +184,17 @@ def most_named_district(text: str, vocab: Vocabulary, least: int = MIN_BODY_MENT
     weights: Counter[str] = Counter()
     for m in found:
         weights[m.group()] += 2 if _qualified(text, m) else 1
-    ranked = weights.most_common()
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    # Most named first; between names as often named, the one named first (the piece's subject
+    # is introduced before its neighbours: '广东省惠州市龙门县永汉镇…西邻广州市增城区').
+    first: dict[str, int] = {}
+    for m in found:
+        first.setdefault(m.group(), m.start())
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+    if not ranked:
         return None
     name, n = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == n and not _qualified(text, next(m for m in found if m.group() == name)):
+        return None  # a tie the first mention cannot settle: only a name written in full may
     if n < least:
         return None
     places = [(province, city) for province, city, county in _counties() if county == name]

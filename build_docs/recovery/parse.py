@@ -126,7 +126,12 @@ class Scan:
 def _choose_title(scan: Scan, rules: Rules):
     """Choose a title by evidence among the text lines a scan left as text."""
     kept = {id(x) for seg in scan.segments for x in seg if x.text}
-    return best_title(scan.lines, [k for k, ln in enumerate(scan.lines) if id(ln) in kept], rules.headline)
+    # A line of a declared kind ('数据来源：…', a picture credit) is never a title, even cut short.
+    usable = [
+        k for k, ln in enumerate(scan.lines)
+        if id(ln) in kept and not any(kind.pattern.search(ln.text) for kind in rules.line_kinds)
+    ]  # fmt: skip
+    return best_title(scan.lines, usable, rules.headline)
 
 
 # A line this short with no pause in it is a label (a page name, a column), not an article's text.
