@@ -215,7 +215,10 @@ def find_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
     before the text it heads. A sentence, a cut line or a closing line is never a heading."""
 
     def candidate(d: Draft) -> bool:
-        return d.kind is BlockKind.PARAGRAPH and not d.fixed and d.para.joins == 0 and heading_shaped(d.text)
+        # A numbered head may come wrapped over two lines of a narrow column.
+        numbered = bool(NUMBERED_SECTION_RE.match(d.text) or NUMBERED_SUBSECTION_RE.match(d.text))
+        one_line = d.para.joins == 0 or (numbered and d.para.joins == 1)
+        return d.kind is BlockKind.PARAGRAPH and not d.fixed and one_line and heading_shaped(d.text)
 
     out = list(drafts)
     found: list[int] = []
