@@ -55,3 +55,13 @@ def heading_shaped(text: str, width: float | None = None) -> bool:
         return False
     limit = HEADING_MAX_WIDTH if width is None else min(HEADING_MAX_WIDTH, width - 1)
     return display_width(text) <= limit
+
+
+# A numbered section head: '一、' (a section), '（一）' (a subsection).
+NUMBERED_SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
+NUMBERED_SUBSECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+
+
+def numbered_head(text: str) -> bool:
+    """Tell whether a line opens with a section number ('一、', '（一）')."""
+    return bool(NUMBERED_SECTION_RE.match(text) or NUMBERED_SUBSECTION_RE.match(text))

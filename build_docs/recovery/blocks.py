@@ -16,7 +16,7 @@ from ..data import Boilerplate, Vocabulary
 from ..kinds import BlockKind, NoteKind
 from ..records import Block, Note, Paragraph, Source
 from ..segment import word_across
-from ..text import HAN, display_width, ends_sentence, heading_shaped
+from ..text import HAN, NUMBERED_SECTION_RE, NUMBERED_SUBSECTION_RE, display_width, ends_sentence, heading_shaped, numbered_head
 from .bylines import Surnames, parse_signature
 
 # Markdown-marked section heading inside a body.
@@ -28,8 +28,6 @@ CREDIT_RE = re.compile(r"[（(](?:本文|本版)?(?:图片|照片|图)(?:均)?�
 # A heading a Markdown extraction kept in bold: '**党的领导是…根本保证**'.
 BOLD_HEADING_RE = re.compile(r"^\*\*(?P<text>[^*]{2,40})\*\*$")
 # Numbered headings: '一、背景' (section) and '（一）…' (subsection).
-NUMBERED_SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
-NUMBERED_SUBSECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 # A run-in lead: the paragraph's first sentence, short, followed by more text.
 LEAD_RE = re.compile(r"^(?P<lead>[^。！？：；]{2,23}[。！？])(?=\S)")
 CAPTION_MAX_WIDTH = 60
@@ -216,8 +214,7 @@ def find_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
 
     def candidate(d: Draft) -> bool:
         # A numbered head may come wrapped over two lines of a narrow column.
-        numbered = bool(NUMBERED_SECTION_RE.match(d.text) or NUMBERED_SUBSECTION_RE.match(d.text))
-        one_line = d.para.joins == 0 or (numbered and d.para.joins == 1)
+        one_line = d.para.joins == 0 or (numbered_head(d.text) and d.para.joins == 1)
         return d.kind is BlockKind.PARAGRAPH and not d.fixed and one_line and heading_shaped(d.text)
 
     out = list(drafts)
@@ -230,7 +227,7 @@ def find_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
         end = i + 1
         while end < len(out) and candidate(out[end]) and out[end].para.gap_before == 0 and end - i < HEADING_MAX_LINES:
             end += 1
-        numbered = bool(NUMBERED_SECTION_RE.match(out[i].text) or NUMBERED_SUBSECTION_RE.match(out[i].text))
+        numbered = numbered_head(out[i].text)
         before = out[i - 1] if i else None
         after = out[end] if end < len(out) else None
         stands_between = (

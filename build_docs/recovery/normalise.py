@@ -14,7 +14,17 @@ from dataclasses import dataclass, replace
 
 from ..records import Line, Paragraph, SeedFile, Source
 from ..segment import word_across
-from ..text import CJK_PUNCT, CLAUSE_PUNCT_RE, CONTINUES_RE, HAN, OPENS_ON_PAUSE_RE, display_width, ends_sentence, heading_shaped
+from ..text import (
+    CJK_PUNCT,
+    CLAUSE_PUNCT_RE,
+    CONTINUES_RE,
+    HAN,
+    OPENS_ON_PAUSE_RE,
+    display_width,
+    ends_sentence,
+    heading_shaped,
+    numbered_head,
+)
 from .columns import split_columns
 
 # White space that extraction leaves at line edges: ASCII, ideographic space, NBSP, stray BOM.
@@ -369,8 +379,6 @@ HEADING_ROOM = 3
 # A line that ends a sentence runs on only if it fills its column to within this many cells,
 # figures and Latin letters counted as wide as Han (a column sets as many of them on a line).
 FULL_LINE_SLACK = 1
-# A numbered section head: '一、', '（一）', '1.'.
-NUMBERED_HEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])")
 # A heading led by a short theme and a colon, then two parallel clauses: '通道筑基：织密路网，内陆变口岸'.
 COLON_HEAD_RE = re.compile(rf"^[{HAN}]{{2,8}}：[^，。]{{2,12}}，[^，。]{{2,12}}$")
 # A run-in lead: a short sentence with no pause in it, set at the head of a paragraph.
@@ -441,7 +449,7 @@ def _cut_mid_sentence(parts: list[Line], nxt: str, width: float | None) -> bool:
         return False  # a paragraph that introduces what follows
     if width is None and CLOSED_RE.search(prev) and not word_across(prev, nxt):
         return False  # a line of free text that closes a quotation or a bracket has ended
-    if len(parts) > 1 and NUMBERED_HEAD_RE.match(parts[0].text) and heading_shaped("".join(p.text for p in parts)):
+    if len(parts) > 1 and numbered_head(parts[0].text) and heading_shaped("".join(p.text for p in parts)):
         return False  # a numbered heading wrapped over its lines ('（一）确立一个重心，构建…' + '体') is whole
     if len(parts) > 1:
         return True

@@ -25,6 +25,7 @@ from ..regions import count_mentions, most_named_district, parse_place, region_p
 from ..text import CLAUSE_PUNCT_RE, ends_sentence, han_chars
 from .blocks import DOUBT, BodyRules, correction_note, structure, suggest
 from .bylines import Byline, Surnames, parse_signature
+from .columns import PAGE_NUMBER_RE
 from .evidence import best_title
 from .headlines import (
     MD_TITLE_RE,
@@ -136,8 +137,6 @@ def _choose_title(scan: Scan, rules: Rules):
 
 # A line this short with no pause in it is a label (a page name, a column), not an article's text.
 LABEL_MAX = 8
-# A page number alone on a line, as PDF text keeps it between pages.
-PAGE_NUMBER_RE = re.compile(r"^\d{1,3}$")
 
 
 def _stands_alone(lines: Sequence[Line], i: int) -> bool:
