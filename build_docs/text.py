@@ -65,3 +65,13 @@ NUMBERED_SUBSECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[�
 def numbered_head(text: str) -> bool:
     """Tell whether a line opens with a section number ('一、', '（一）')."""
     return bool(NUMBERED_SECTION_RE.match(text) or NUMBERED_SUBSECTION_RE.match(text))
+
+
+# A heading set in two parts with a space between ('在一线发挥先锋作用 以担当作为实现'): running
+# text in a column never holds a space between Han characters.
+TWO_PART_HEAD_RE = re.compile(rf"[{HAN}]{{2,}}[”’）》]?[ \u3000]+[“‘（《]?[{HAN}]{{2,}}")
+
+
+def two_part_head(text: str) -> bool:
+    """Tell whether a line is a two-part heading: phrases apart by a space, no pause or stop."""
+    return bool(TWO_PART_HEAD_RE.search(text)) and not CLAUSE_PUNCT_RE.search(text)

@@ -12,6 +12,7 @@ from build_docs.records import Line
 from build_docs.recovery.normalise import (
     column_width,
     drop_han_digit_spaces,
+    figures_set_narrow,
     full_width_brackets,
     full_width_punctuation,
     normalise_line,
@@ -151,6 +152,50 @@ def test_two_short_heading_lines_stay_separate_lines_for_the_parser_to_merge():
         "坚持一盘棋",
         "加强引领组织实施",
         "作为全国设立最早的国家级台商投资区，我区现有人口62万。",
+    ]
+
+
+# Own text, set by cells as a page layout sets it: '2025' takes two cells of a 15-cell column.
+NARROW_FIGURES = """\
+    2025年以来，某某区开展“万名普
+    通党员进党校”集中轮训，对全区
+    基层一线党员进行系统性、全覆盖
+    培训，强化党员身份意识，发挥先锋
+    模范作用。截至目前，已举办专题
+    培训班37期，培训2.4万人次。
+    学用结合，学以致用，某某区开展
+    “一支部一实事”实践活动，引导党
+    员主动领办民生服务等项目。
+    """
+
+
+def test_a_column_that_sets_figures_narrow_ends_a_paragraph_on_a_line_with_figures():
+    lines = _lines(NARROW_FIGURES)
+    width = column_width([ln.text for ln in lines])
+    assert width is not None and figures_set_narrow([ln for ln in lines if ln.text], width)
+    assert [p.text[:6] for p in unwrap(lines, width)] == ["2025年以", "学用结合，学"]
+
+
+def test_a_column_set_by_characters_runs_a_sentence_on_from_a_line_with_figures():
+    text = NARROW_FIGURES.replace("2025年以来，某某区开展“万名普\n    通", "2025年以来，某某区开展“\n    万名普通")
+    lines = _lines(text)
+    width = column_width([ln.text for ln in lines])
+    assert width is not None and not figures_set_narrow([ln for ln in lines if ln.text], width)
+
+
+def test_two_part_heading_cut_at_an_opening_quote_is_one_heading_line():
+    text = """\
+        某某区强化党建引领，提升群众“家门口事”的治理水平。
+
+        组织建在家门口 菜市场设党支部让百姓“
+        菜篮子”拎出幸福感
+
+        清晨6点，某某区某某街道菜市场已是一派繁忙。
+        """
+    assert _texts(unwrap(_lines(text), 19)) == [
+        "某某区强化党建引领，提升群众“家门口事”的治理水平。",
+        "组织建在家门口 菜市场设党支部让百姓“菜篮子”拎出幸福感",
+        "清晨6点，某某区某某街道菜市场已是一派繁忙。",
     ]
 
 

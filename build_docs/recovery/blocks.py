@@ -16,7 +16,16 @@ from ..data import Boilerplate, Vocabulary
 from ..kinds import BlockKind, NoteKind
 from ..records import Block, Note, Paragraph, Source
 from ..segment import word_across
-from ..text import HAN, NUMBERED_SECTION_RE, NUMBERED_SUBSECTION_RE, display_width, ends_sentence, heading_shaped, numbered_head
+from ..text import (
+    HAN,
+    NUMBERED_SECTION_RE,
+    NUMBERED_SUBSECTION_RE,
+    display_width,
+    ends_sentence,
+    heading_shaped,
+    numbered_head,
+    two_part_head,
+)
 from .bylines import Surnames, parse_signature
 
 # Markdown-marked section heading inside a body.
@@ -214,7 +223,8 @@ def find_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
 
     def candidate(d: Draft) -> bool:
         # A numbered head may come wrapped over two lines of a narrow column.
-        one_line = d.para.joins == 0 or (numbered_head(d.text) and d.para.joins == 1)
+        # So may a heading in two parts, cut at an opening mark ('…让百姓“' + '菜篮子”拎出幸福感').
+        one_line = d.para.joins == 0 or (d.para.joins == 1 and (numbered_head(d.text) or two_part_head(d.text)))
         return d.kind is BlockKind.PARAGRAPH and not d.fixed and one_line and heading_shaped(d.text)
 
     out = list(drafts)

@@ -24,6 +24,7 @@ from ..text import (
     ends_sentence,
     heading_shaped,
     numbered_head,
+    two_part_head,
 )
 from .columns import split_columns
 
@@ -288,6 +289,7 @@ def unwrap(lines: Sequence[Line], width: float | None, declared: Mapping[int, bo
     indented = sum(ln.indent for ln in texts)
     uses_indent = indented >= 3 and indented < len(texts)
     alone = _set_apart(texts) if uses_indent else set()
+    narrow = width is not None and figures_set_narrow(texts, width)
     paragraphs: list[Paragraph] = []
     parts: list[Line] = []
     breaks: list[int] = []
@@ -309,7 +311,7 @@ def unwrap(lines: Sequence[Line], width: float | None, declared: Mapping[int, bo
             # usual rule decides (a column break, or a fragment moved out of place).
             joins = not line.indent and line.number not in alone and parts[-1].number not in alone
         else:
-            joins = bool(parts) and _joins(parts, line.text, gap, width)
+            joins = bool(parts) and _joins(parts, line.text, gap, width, narrow_figures=narrow)
         if joins:
             if gap:
                 breaks.append(sum(len(p.text) for p in parts))
@@ -386,26 +388,31 @@ COLON_HEAD_RE = re.compile(rf"^[{HAN}]{{2,8}}：[^，。]{{2,12}}，[^，。]{{2
 RUN_IN_LEAD_RE = re.compile(r"^[^，。！？、；：,;:!?“”\d]{6,14}。")
 
 
-# A heading set in two parts with a space between ('在一线发挥先锋作用 以担当作为实现'): running
-# text in a column never holds a space between Han characters.
-TWO_PART_HEAD_RE = re.compile(rf"[{HAN}]{{2,}}[”’）》]?[ \u3000]+[“‘（《]?[{HAN}]{{2,}}")
-
-
-def _two_part_head(text: str) -> bool:
-    """Tell whether a line is a two-part heading: phrases apart by a space, no pause or stop."""
-    return bool(TWO_PART_HEAD_RE.search(text)) and not CLAUSE_PUNCT_RE.search(text)
-
-
 # An indented line's first cells are its indentation (two ideographic spaces, as print sets it).
 INDENT_CELLS = 2
 
 
-def _set_width(line: Line) -> float:
-    """Measure the room a line takes in its column: its indentation, and figures as wide as Han."""
-    return display_width(line.text) + 0.5 * sum(ch.isascii() for ch in line.text) + (INDENT_CELLS if line.indent else 0)
+def _set_width(line: Line, narrow_figures: bool = False) -> float:
+    """Measure the room a line takes in its column: its indentation, and figures as wide as Han unless the column sets them narrow."""
+    figures = 0.0 if narrow_figures else 0.5 * sum(ch.isascii() for ch in line.text)
+    return display_width(line.text) + figures + (INDENT_CELLS if line.indent else 0)
 
 
-def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
+def figures_set_narrow(texts: Sequence[Line], width: float) -> bool:
+    """Tell whether the column sets figures and Latin letters in half cells, as its own lines show.
+
+    A column is set either by characters (a copy re-wrapped at N characters a line) or by cells
+    (a page's layout, where '2025' takes two cells). A line that fits the column only when its
+    figures are narrow, and is not a paragraph's last line, settles it for the whole column."""
+    for k, line in enumerate(texts[:-1]):
+        if line.indent or ends_sentence(line.text) or texts[k + 1].indent:
+            continue
+        if display_width(line.text) <= width + 0.5 and _set_width(line) > width + OVERHANG:
+            return True
+    return False
+
+
+def _joins(parts: list[Line], nxt: str, gap: int, width: float | None, *, narrow_figures: bool = False) -> bool:
     """Decide whether the next line continues the paragraph built so far."""
     prev = parts[-1].text
     if STANDALONE_RE.match(prev) or STANDALONE_RE.match(nxt):
@@ -425,9 +432,9 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
         # with a run-in lead ('培养锻造过硬干部队伍。…'): a paragraph's head, not a sentence inside it.
         return (
             gap == 0
-            and _set_width(parts[-1]) >= width - FULL_LINE_SLACK
+            and _set_width(parts[-1], narrow_figures) >= width - FULL_LINE_SLACK
             and (prev.endswith("”") or not RUN_IN_LEAD_RE.match(nxt))
-            and not _two_part_head(nxt)
+            and not two_part_head(nxt)
         )
     if gap:
         return _cut_mid_sentence(parts, nxt, width)
@@ -437,8 +444,8 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None) -> bool:
         return display_width(prev) > FREE_STANDALONE_MAX
     if len(parts) == 1 and display_width(prev) <= width * 0.75 and not CLAUSE_PUNCT_RE.search(prev):
         return False  # a short standalone line inside a column: a heading
-    if len(parts) == 1 and _two_part_head(prev):
-        return False  # a heading in two parts, even one as wide as the column
+    if len(parts) == 1 and two_part_head(prev) and not CONTINUES_RE.search(prev):
+        return False  # a heading in two parts, even one as wide as the column (unless cut at an opening mark)
     return True
 
 
@@ -451,6 +458,8 @@ def _cut_mid_sentence(parts: list[Line], nxt: str, width: float | None) -> bool:
         return False  # a line of free text that closes a quotation or a bracket has ended
     if len(parts) > 1 and numbered_head(parts[0].text) and heading_shaped("".join(p.text for p in parts)):
         return False  # a numbered heading wrapped over its lines ('（一）确立一个重心，构建…' + '体') is whole
+    if len(parts) == 2 and two_part_head(parts[0].text) and heading_shaped("".join(p.text for p in parts)):
+        return False  # a two-part heading cut at an opening mark ('…让百姓“' + '菜篮子”拎出幸福感') is whole
     if len(parts) > 1:
         return True
     if width is not None and display_width(prev) > width + OVERHANG:
