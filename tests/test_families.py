@@ -235,7 +235,10 @@ def test_county_portal_page_with_a_menu_fields_one_to_a_line_and_a_site_footer()
         """)
     assert (article.title, article.authors, article.date, article.time) == (
         "“共富工坊”让村民在家门口就业", ("王丽",), "2025-09-17", "08:06")  # fmt: skip
-    assert _texts(article) == ["近日，走进浙江省台州市仙居县白塔镇的“共富工坊”，村民们正忙着加工杨梅干。", "仙居县已建成“共富工坊”86家。"]
+    assert _texts(article) == [
+        "近日，走进浙江省台州市仙居县白塔镇的“共富工坊”，村民们正忙着加工杨梅干。",
+        "仙居县已建成“共富工坊”86家。",
+    ]
     assert not [n for n in recovered.notes if n.kind is NoteKind.UNPUBLISHED]
 
 

@@ -199,6 +199,39 @@ def test_two_part_heading_cut_at_an_opening_quote_is_one_heading_line():
     ]
 
 
+def test_heading_wrapped_with_one_character_left_over_stays_apart_from_the_next_paragraph():
+    text = """\
+        走出了一条生态与发展互促共进的新路子。
+
+        党建引领，找准践行“两山”理论的支撑
+        点
+
+        某某县紧紧抓住入选实践创新基地的机遇，
+        将“抓实核心区党建”作为工作重点。
+        """
+    assert _texts(unwrap(_lines(text), 18)) == [
+        "走出了一条生态与发展互促共进的新路子。",
+        "党建引领，找准践行“两山”理论的支撑点",
+        "某某县紧紧抓住入选实践创新基地的机遇，将“抓实核心区党建”作为工作重点。",
+    ]
+
+
+def test_two_part_heading_as_wide_as_the_column_is_not_joined_across_a_blank_line():
+    text = """\
+        实现了“一张网管住一座城”。
+
+        树立“大数据”理念 推动治理方式智慧化
+
+        随着大数据时代的到来，社会治理趋向于虚
+        拟与现实交织交融。
+        """
+    assert _texts(unwrap(_lines(text), 19)) == [
+        "实现了“一张网管住一座城”。",
+        "树立“大数据”理念 推动治理方式智慧化",
+        "随着大数据时代的到来，社会治理趋向于虚拟与现实交织交融。",
+    ]
+
+
 def test_unwrap_is_idempotent_on_its_own_output():
     lines = _lines(COLUMN)
     width = column_width([ln.text for ln in lines])

@@ -24,7 +24,6 @@ from ..text import (
     ends_sentence,
     heading_shaped,
     numbered_head,
-    two_part_head,
 )
 from .bylines import Surnames, parse_signature
 
@@ -222,9 +221,9 @@ def find_headings(drafts: Drafts, rules: BodyRules) -> PassResult:
     before the text it heads. A sentence, a cut line or a closing line is never a heading."""
 
     def candidate(d: Draft) -> bool:
-        # A numbered head may come wrapped over two lines of a narrow column.
-        # So may a heading in two parts, cut at an opening mark ('…让百姓“' + '菜篮子”拎出幸福感').
-        one_line = d.para.joins == 0 or (d.para.joins == 1 and (numbered_head(d.text) or two_part_head(d.text)))
+        # A heading may come wrapped over two lines of a narrow column: unwrapping kept such a
+        # pair apart from the text around it only on a heading's evidence.
+        one_line = d.para.joins <= 1
         return d.kind is BlockKind.PARAGRAPH and not d.fixed and one_line and heading_shaped(d.text)
 
     out = list(drafts)

@@ -460,13 +460,32 @@ def _cut_mid_sentence(parts: list[Line], nxt: str, width: float | None) -> bool:
         return False  # a numbered heading wrapped over its lines ('（一）确立一个重心，构建…' + '体') is whole
     if len(parts) == 2 and two_part_head(parts[0].text) and heading_shaped("".join(p.text for p in parts)):
         return False  # a two-part heading cut at an opening mark ('…让百姓“' + '菜篮子”拎出幸福感') is whole
+    if len(parts) == 2 and width is not None and _wrapped_head(parts, nxt, width):
+        return False
     if len(parts) > 1:
         return True
     if width is not None and display_width(prev) > width + OVERHANG:
         return False  # a line wider than the column was never wrapped: it stands alone (a heading)
+    if two_part_head(prev) and not CONTINUES_RE.search(prev):
+        return False  # a heading in two parts as wide as the column ('树立“大数据”理念 推动治理方式智慧化')
     if heading_shaped(prev, width) and COLON_HEAD_RE.match(prev):
         return False  # a head led by its theme and a colon ('经贸赋能：平台发力，物流变财流') is whole
     return not heading_shaped(prev, width) or word_across(prev, nxt) or _completes_couplet(prev, nxt)
+
+
+# A heading's second line in a column holds the few characters its full first line left over.
+WRAPPED_HEAD_TAIL = 1 / 3
+
+
+def _wrapped_head(parts: list[Line], nxt: str, width: float) -> bool:
+    """Tell whether two lines before a blank line are one heading wrapped in a column ('…理论的支撑' + '点')."""
+    first, second = parts[0].text, parts[1].text
+    return (
+        display_width(first) >= width - FULL_LINE_SLACK
+        and display_width(second) <= width * WRAPPED_HEAD_TAIL
+        and heading_shaped(first + second)
+        and not word_across(second, nxt)
+    )
 
 
 # The short sentence a line continues into: '带动作用。' after '…，强化红色堡垒'.
