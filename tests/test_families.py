@@ -287,3 +287,40 @@ def test_wechat_header_with_original_mark_writer_account_and_place_posted_from()
         浙江省湖州市安吉县推行“党群议事会”制度。安吉县各村设立议事点。
         """)
     assert (article.authors, article.date, article.time, article.publisher) == (("沈立",), "2026-04-02", "18:30", "安吉发布")
+
+
+def test_newspaper_pdf_page_with_a_lead_article_over_two_lines_and_a_wrapped_closing_line_before_the_next():
+    recovered = parse_text(dedent("""
+        2026年3月17日 星期二          城乡导报          第3版  基层
+
+        构建“产业集群+物流枢纽+通道共建”
+        新模式  提升内陆开放综合枢纽功能
+
+        某某公路班车是西部陆海新通道的主要
+        组织运营方式之一，由重庆市巴南区政
+        府与运输企业共同牵头运营打造。
+
+        不靠海、不沿边，巴南区践行“通道带
+        物流、物流带经贸”的发展路径，把区
+        位短板转变为发展胜势。
+
+        数据来源：中共重庆市巴南区委宣
+        传部
+
+        改在关键处  小
+        镇换新颜
+
+        本报记者  王云娜
+
+        “现在的菜市场环境好、秩序好，逛起
+        来心情也舒适！”广东省惠州市龙门县
+        龙城街道居民说。近年来，龙门县开展
+        了系列整治行动，成效明显。
+        """).lstrip("\n"))
+    assert not recovered.problems, recovered.problems
+    first, second = recovered.articles
+    assert first.title == "构建“产业集群+物流枢纽+通道共建”新模式  提升内陆开放综合枢纽功能"
+    assert first.region.district == "巴南区" and _texts(first)[-1] == "数据来源：中共重庆市巴南区委宣传部"
+    assert second.title == "改在关键处  小镇换新颜" and second.authors == ("王云娜",)
+    assert second.region.district == "龙门县"
+    assert any(n.kind is NoteKind.REVIEW and "首个标题区之上" in n.message for n in recovered.notes)

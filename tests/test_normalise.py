@@ -232,6 +232,31 @@ def test_two_part_heading_as_wide_as_the_column_is_not_joined_across_a_blank_lin
     ]
 
 
+def test_short_numbered_heading_in_a_column_without_blank_lines_stands_alone():
+    text = """\
+        一、背景
+        某某社区位于特区发祥地的中心繁华地带，总面
+        积约0.7平方公里，总人口906户12569人。
+        """
+    assert _texts(unwrap(_lines(text), 22)) == [
+        "一、背景",
+        "某某社区位于特区发祥地的中心繁华地带，总面积约0.7平方公里，总人口906户12569人。",
+    ]
+
+
+def test_closing_quote_pushed_onto_its_own_line_ends_the_paragraph_before_a_blank_line():
+    text = """\
+        “健身器材是社区公共资源，你不应该独占着晒被。
+        ”
+
+        “天气这么好，晒被怎么了？你凭啥指责我？”
+        """
+    assert _texts(unwrap(_lines(text), 23)) == [
+        "“健身器材是社区公共资源，你不应该独占着晒被。”",
+        "“天气这么好，晒被怎么了？你凭啥指责我？”",
+    ]
+
+
 def test_unwrap_is_idempotent_on_its_own_output():
     lines = _lines(COLUMN)
     width = column_width([ln.text for ln in lines])

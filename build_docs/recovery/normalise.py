@@ -412,9 +412,15 @@ def figures_set_narrow(texts: Sequence[Line], width: float) -> bool:
     return False
 
 
+# A line of nothing but closing marks or pauses: the end of the line above, pushed down by a wrap.
+PUSHED_MARKS_RE = re.compile(r"^[，、。；：！？”’」』）》,.;:!?)]{1,3}$")
+
+
 def _joins(parts: list[Line], nxt: str, gap: int, width: float | None, *, narrow_figures: bool = False) -> bool:
     """Decide whether the next line continues the paragraph built so far."""
     prev = parts[-1].text
+    if len(parts) > 1 and PUSHED_MARKS_RE.match(prev) and ends_sentence(parts[-2].text + prev):
+        return False  # a sentence's closing marks pushed onto a short line of their own ('。”'): its end
     if STANDALONE_RE.match(prev) or STANDALONE_RE.match(nxt):
         return False
     if gap == 0 and OPENS_ON_PAUSE_RE.match(nxt):
@@ -444,6 +450,8 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None, *, narrow
         return display_width(prev) > FREE_STANDALONE_MAX
     if len(parts) == 1 and display_width(prev) <= width * 0.75 and not CLAUSE_PUNCT_RE.search(prev):
         return False  # a short standalone line inside a column: a heading
+    if len(parts) == 1 and numbered_head(prev) and heading_shaped(prev) and display_width(prev) < width - FULL_LINE_SLACK:
+        return False  # a numbered heading short of the column's edge ('一、背景'), its pause the number's
     if len(parts) == 1 and two_part_head(prev) and not CONTINUES_RE.search(prev):
         return False  # a heading in two parts, even one as wide as the column (unless cut at an opening mark)
     return True
@@ -468,7 +476,7 @@ def _cut_mid_sentence(parts: list[Line], nxt: str, width: float | None) -> bool:
         return False  # a line wider than the column was never wrapped: it stands alone (a heading)
     if two_part_head(prev) and not CONTINUES_RE.search(prev):
         return False  # a heading in two parts as wide as the column ('树立“大数据”理念 推动治理方式智慧化')
-    if heading_shaped(prev, width) and COLON_HEAD_RE.match(prev):
+    if heading_shaped(prev) and COLON_HEAD_RE.match(prev):
         return False  # a head led by its theme and a colon ('经贸赋能：平台发力，物流变财流') is whole
     return not heading_shaped(prev, width) or word_across(prev, nxt) or _completes_couplet(prev, nxt)
 

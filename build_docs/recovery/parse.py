@@ -42,6 +42,7 @@ from .headlines import (
     page_info,
     read_meta,
     read_tail,
+    second_title_line,
 )
 from .normalise import NormalisedSeed, column_width, normalise_line, unwrap
 
@@ -124,15 +125,36 @@ class Scan:
     pages: list[PageInfo]  # for each segment, the page header in force where it ends
 
 
-def _choose_title(scan: Scan, rules: Rules):
-    """Choose a title by evidence among the text lines a scan left as text."""
-    kept = {id(x) for seg in scan.segments for x in seg if x.text}
+def _choose_title(scan: Scan, rules: Rules, segments: Sequence[Sequence[Line]] | None = None):
+    """Choose a title by evidence among the text lines a scan left as text (in the given segments, else all)."""
+    kept = {id(x) for seg in (scan.segments if segments is None else segments) for x in seg if x.text}
     # A line of a declared kind ('数据来源：…', a picture credit) is never a title, even cut short.
     usable = [
         k for k, ln in enumerate(scan.lines)
         if id(ln) in kept and not any(kind.pattern.search(ln.text) for kind in rules.line_kinds)
     ]  # fmt: skip
     return best_title(scan.lines, usable, rules.headline)
+
+
+# A title chosen for the text above a file's first headline stands among its first lines and
+# has at least this much evidence (a blank line on each side, say).
+LEAD_TITLE_LINES, LEAD_TITLE_SCORE = 3, 2
+
+
+def _lead_title(scan: Scan, rules: Rules):
+    """Choose by evidence the title of an article's worth of text standing above the first headline, if any."""
+    lead = [ln for ln in scan.segments[0] if ln.text]
+    if len(han_chars("".join(ln.text for ln in lead))) < HEADLESS_ARTICLE_MIN_HAN:
+        return None
+    choice = _choose_title(scan, rules, [lead[:LEAD_TITLE_LINES]])
+    if choice is None:
+        return None
+    first = choice.best.index
+    last = second_title_line(scan.lines, first, rules.headline) or first
+    # A title set over two lines has its blank lines around the pair, not around each line.
+    above = first == 0 or not scan.lines[first - 1].text
+    below = last + 1 < len(scan.lines) and not scan.lines[last + 1].text
+    return choice if choice.best.score + (last > first) * (above + below) >= LEAD_TITLE_SCORE else None
 
 
 # A line this short with no pause in it is a label (a page name, a column), not an article's text.
@@ -186,6 +208,24 @@ def _finished(text: str, rules: Rules) -> bool:
     )
 
 
+# A closing line ('数据来源：…', a signature) wrapped in a column takes at most this many lines.
+CLOSING_MAX_LINES = 3
+
+
+def _last_lines(segment: Sequence[Line]) -> list[str]:
+    """Give the last text line before a line, then it joined to the one or two above ('数据来源：…宣' + '传部')."""
+    run: list[str] = []
+    for ln in reversed(segment):
+        if not ln.text:
+            if run:
+                break
+            continue
+        run.insert(0, ln.text)
+        if len(run) == CLOSING_MAX_LINES:
+            break
+    return ["".join(run[k:]) for k in range(len(run) - 1, -1, -1)] or [""]
+
+
 def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None = None) -> Scan:
     """Read lines in order: furniture and page metadata out, headline blocks found, text kept between."""
     corrections = rules.corrections
@@ -219,10 +259,10 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
-        before = next((ln.text for ln in reversed(segments[-1]) if ln.text), "")
+        tails = _last_lines(segments[-1])
         # Nothing but labels above: a page name ('党建') or a column label is no article's text.
         at_top = all(len(ln.text) <= LABEL_MAX and not CLAUSE_PUNCT_RE.search(ln.text) for ln in segments[-1] if ln.text)
-        finished = at_top or _finished(before, rules)
+        finished = at_top or any(_finished(t, rules) for t in tails)
         headline = headline_at(lines, i, page, rules.headline, after_text=finished, force=i == force,
                                at_top=at_top or marks_titles)  # fmt: skip
         if headline:
@@ -308,6 +348,17 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
                      text=head.title, doubt=choice.doubt,
                      suggestion=suggest(head.source, f"title: {head.title}"))
             )  # fmt: skip
+    elif scan.headlines and (choice := _lead_title(scan, rules)):
+        # Text of an article's length stands above the first headline: its title, if it has
+        # one, is the best candidate among its first lines.
+        scan = _scan(lines, raw, rules, force=choice.best.index)
+        head = scan.headlines[0]
+        scan.notes.append(
+            Note(kind=NoteKind.REVIEW, source=head.source,
+                 message=f"首个标题区之上的文字按证据取此行为标题：{'；'.join(choice.best.reasons)}",
+                 text=head.title, doubt=choice.doubt,
+                 suggestion=suggest(head.source, f"title: {head.title}"))
+        )  # fmt: skip
     notes += scan.notes
     problems, headlines, segments, pages = scan.problems, scan.headlines, scan.segments, scan.pages
     body_texts = [ln.text for seg in segments for ln in seg if ln.text]
