@@ -878,6 +878,11 @@ def _pick_articles(ch: Chooser, family: str, pool: Sequence[CleanArticle]) -> li
     return chosen
 
 
+# A column is widened by at most this many characters to end its paragraphs on short lines.
+MAX_WIDEN = 6
+PARAGRAPH_INDENT = "\u3000\u3000"
+
+
 def _fit_width(width: int | None, damage: Damage, pieces: Sequence[Piece]) -> int | None:
     """Widen a column whose paragraph ends would look like full lines in text with no other paragraph mark.
 
@@ -939,7 +944,12 @@ def render_layout(ch: Chooser, pool: Sequence[CleanArticle] | None = None) -> Re
     damage = draw_damage(ch, family)
     pieces, expected = FAMILIES[family](ch, articles)
     width = _fit_width(damage.width, damage, pieces)
-    if width != damage.width:
+    if damage.width and (width is None or width > damage.width + MAX_WIDEN):
+        # No column near the drawn width ends every paragraph short: such a page marks its
+        # paragraphs by indentation instead, as print does.
+        damage = replace(damage, indent=PARAGRAPH_INDENT)
+        ch.log.append(("indent (paragraph mark)", PARAGRAPH_INDENT))
+    elif width != damage.width:
         damage = replace(damage, width=width)
         ch.log.append(("width (widened)", width))
     indices = tuple(getattr(ch, "indices", ()))

@@ -290,7 +290,8 @@ def test_wechat_header_with_original_mark_writer_account_and_place_posted_from()
 
 
 def test_newspaper_pdf_page_with_a_lead_article_over_two_lines_and_a_wrapped_closing_line_before_the_next():
-    recovered = parse_text(dedent("""
+    recovered = parse_text(
+        dedent("""
         2026年3月17日 星期二          城乡导报          第3版  基层
 
         构建“产业集群+物流枢纽+通道共建”
@@ -316,7 +317,8 @@ def test_newspaper_pdf_page_with_a_lead_article_over_two_lines_and_a_wrapped_clo
         来心情也舒适！”广东省惠州市龙门县
         龙城街道居民说。近年来，龙门县开展
         了系列整治行动，成效明显。
-        """).lstrip("\n"))
+        """).lstrip("\n")
+    )
     assert not recovered.problems, recovered.problems
     first, second = recovered.articles
     assert first.title == "构建“产业集群+物流枢纽+通道共建”新模式  提升内陆开放综合枢纽功能"

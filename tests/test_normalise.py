@@ -257,6 +257,37 @@ def test_closing_quote_pushed_onto_its_own_line_ends_the_paragraph_before_a_blan
     ]
 
 
+def test_short_heading_with_a_comma_between_paragraphs_of_a_column_stands_alone():
+    text = """\
+        某某县的探索为同等条件山区县提供了可复制推广的经验。
+        突出片区理念，找准发展路径
+        一体化设计布局。某某县依托“菌果药旅”产业优势，聚业成链
+        、聚链成势，规划设计五大示范片区。
+        """
+    assert _texts(unwrap(_lines(text), 31)) == [
+        "某某县的探索为同等条件山区县提供了可复制推广的经验。",
+        "突出片区理念，找准发展路径",
+        "一体化设计布局。某某县依托“菌果药旅”产业优势，聚业成链、聚链成势，规划设计五大示范片区。",
+    ]
+
+
+def test_balanced_two_clause_heading_as_wide_as_the_column_is_not_joined_across_a_blank_line():
+    text = """\
+        昂首阔步、砥砺前行，跳起摸高、争先
+        进位。
+
+        筑牢基层党建堡垒，构建治理新格局
+
+        从昔日的“风头水尾”蜕变为如今的
+        滨海新城。
+        """
+    assert _texts(unwrap(_lines(text), 16)) == [
+        "昂首阔步、砥砺前行，跳起摸高、争先进位。",
+        "筑牢基层党建堡垒，构建治理新格局",
+        "从昔日的“风头水尾”蜕变为如今的滨海新城。",
+    ]
+
+
 def test_unwrap_is_idempotent_on_its_own_output():
     lines = _lines(COLUMN)
     width = column_width([ln.text for ln in lines])

@@ -448,8 +448,8 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None, *, narrow
         # Free text: one line per paragraph. A short unpunctuated line is a heading; a long
         # one cut without punctuation was broken by a page or column change: rejoin it.
         return display_width(prev) > FREE_STANDALONE_MAX
-    if len(parts) == 1 and display_width(prev) <= width * 0.75 and not CLAUSE_PUNCT_RE.search(prev):
-        return False  # a short standalone line inside a column: a heading
+    if len(parts) == 1 and display_width(prev) <= width * 0.75 and (not CLAUSE_PUNCT_RE.search(prev) or heading_shaped(prev)):
+        return False  # a short standalone line inside a column: a heading ('突出片区理念，找准发展路径')
     if len(parts) == 1 and numbered_head(prev) and heading_shaped(prev) and display_width(prev) < width - FULL_LINE_SLACK:
         return False  # a numbered heading short of the column's edge ('一、背景'), its pause the number's
     if len(parts) == 1 and two_part_head(prev) and not CONTINUES_RE.search(prev):
@@ -478,6 +478,8 @@ def _cut_mid_sentence(parts: list[Line], nxt: str, width: float | None) -> bool:
         return False  # a heading in two parts as wide as the column ('树立“大数据”理念 推动治理方式智慧化')
     if heading_shaped(prev) and COLON_HEAD_RE.match(prev):
         return False  # a head led by its theme and a colon ('经贸赋能：平台发力，物流变财流') is whole
+    if heading_shaped(prev) and _couplet(prev) and not word_across(prev, nxt):
+        return False  # two clauses of one length, as wide as the column ('筑牢基层党建堡垒，构建治理新格局'): a heading
     return not heading_shaped(prev, width) or word_across(prev, nxt) or _completes_couplet(prev, nxt)
 
 
@@ -500,6 +502,14 @@ def _wrapped_head(parts: list[Line], nxt: str, width: float) -> bool:
 SHORT_SENTENCE_RE = re.compile(r"^(?P<rest>[^。！？，]{1,8})[。！？]")
 # How far the two halves of a parallel heading may differ in length.
 COUPLET_SLACK = 2
+
+
+def _couplet(text: str) -> bool:
+    """Tell whether a line is two clauses of (nearly) one length around a single comma."""
+    if text.count("，") != 1:
+        return False
+    left, right = text.split("，")
+    return min(len(left), len(right)) >= 4 and abs(len(left) - len(right)) <= 1
 
 
 def _completes_couplet(prev: str, nxt: str) -> bool:
