@@ -16,6 +16,7 @@ from build_docs.recovery.normalise import (
     full_width_brackets,
     full_width_punctuation,
     normalise_line,
+    opening_width,
     strip_edges,
     unwrap,
 )
@@ -286,6 +287,46 @@ def test_balanced_two_clause_heading_as_wide_as_the_column_is_not_joined_across_
         "筑牢基层党建堡垒，构建治理新格局",
         "从昔日的“风头水尾”蜕变为如今的滨海新城。",
     ]
+
+
+def test_headings_in_a_column_without_blank_lines_stop_short_of_the_edge_on_one_line_or_two():
+    text = """\
+        奋力在建设人民城市最佳实践地中干在
+        实处、走在前列。
+        党的领导是建设人民城市的根本保证
+        习近平总书记指出，抓城市工作要“建立
+        健全党委统一领导的工作格局”。
+        坚持和发展全过程人民民主是建设人民城
+        市的制度依托
+        习近平总书记指出：“把全过程人民民主
+        融入城市治理现代化。”
+        """
+    assert _texts(unwrap(_lines(text), 18)) == [
+        "奋力在建设人民城市最佳实践地中干在实处、走在前列。",
+        "党的领导是建设人民城市的根本保证",
+        "习近平总书记指出，抓城市工作要“建立健全党委统一领导的工作格局”。",
+        "坚持和发展全过程人民民主是建设人民城市的制度依托",
+        "习近平总书记指出：“把全过程人民民主融入城市治理现代化。”",
+    ]
+
+
+def test_a_copy_that_lost_its_paragraph_indent_keeps_short_first_lines_in_their_paragraphs():
+    # Own text: every paragraph's first line is three characters short (its indent dropped).
+    text = """\
+        某某区全面加强以党的建设为
+        核心的基层工作，聚焦强化基层组织
+        政治功能和服务功能。
+        一切工作到支部，是基层党建
+        工作的基本原则。全区牢固树立大抓
+        基层的鲜明导向。
+        某某区坚持把服务群众作为基
+        层治理的出发点和落脚点。
+        城市基层治理由党建引领统筹
+        推进，各方力量拧成一股绳。
+        """
+    lines = _lines(text)
+    assert opening_width([ln for ln in lines if ln.text], 16) == 13
+    assert [p.text[:4] for p in unwrap(lines, 16)] == ["某某区全", "一切工作", "某某区坚", "城市基层"]
 
 
 def test_unwrap_is_idempotent_on_its_own_output():

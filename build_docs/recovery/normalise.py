@@ -290,6 +290,7 @@ def unwrap(lines: Sequence[Line], width: float | None, declared: Mapping[int, bo
     uses_indent = indented >= 3 and indented < len(texts)
     alone = _set_apart(texts) if uses_indent else set()
     narrow = width is not None and figures_set_narrow(texts, width)
+    opening = width if width is None else opening_width(texts, width, narrow)
     paragraphs: list[Paragraph] = []
     parts: list[Line] = []
     breaks: list[int] = []
@@ -311,7 +312,7 @@ def unwrap(lines: Sequence[Line], width: float | None, declared: Mapping[int, bo
             # usual rule decides (a column break, or a fragment moved out of place).
             joins = not line.indent and line.number not in alone and parts[-1].number not in alone
         else:
-            joins = bool(parts) and _joins(parts, line.text, gap, width, narrow_figures=narrow)
+            joins = bool(parts) and _joins(parts, line.text, gap, width, narrow_figures=narrow, opening=opening)
         if joins:
             if gap:
                 breaks.append(sum(len(p.text) for p in parts))
@@ -412,11 +413,33 @@ def figures_set_narrow(texts: Sequence[Line], width: float) -> bool:
     return False
 
 
+# A line that opens a paragraph and stops this many cells short of the column without a stop is a heading.
+HEAD_SHORT = 2
 # A line of nothing but closing marks or pauses: the end of the line above, pushed down by a wrap.
 PUSHED_MARKS_RE = re.compile(r"^[，、。；：！？”’」』）》,.;:!?)]{1,3}$")
 
 
-def _joins(parts: list[Line], nxt: str, gap: int, width: float | None, *, narrow_figures: bool = False) -> bool:
+def opening_width(texts: Sequence[Line], width: float, narrow_figures: bool = False) -> float:
+    """Measure how wide a paragraph's first line runs in this column: the full width, or less where an indent was lost.
+
+    A copy that dropped the page's paragraph indentation leaves every paragraph's first line two
+    cells short; a heading must then stop shorter still to tell itself apart."""
+    firsts = [
+        _set_width(texts[k], narrow_figures)
+        for k in range(1, len(texts) - 1)
+        if ends_sentence(texts[k - 1].text)
+        and _set_width(texts[k - 1], narrow_figures) < width - FULL_LINE_SLACK
+        and not ends_sentence(texts[k].text)
+        and not texts[k].indent
+    ]
+    if len(firsts) < 3:
+        return width
+    return min(width, sorted(firsts)[len(firsts) // 2])
+
+
+def _joins(
+    parts: list[Line], nxt: str, gap: int, width: float | None, *, narrow_figures: bool = False, opening: float | None = None
+) -> bool:
     """Decide whether the next line continues the paragraph built so far."""
     prev = parts[-1].text
     if len(parts) > 1 and PUSHED_MARKS_RE.match(prev) and ends_sentence(parts[-2].text + prev):
@@ -450,6 +473,22 @@ def _joins(parts: list[Line], nxt: str, gap: int, width: float | None, *, narrow
         return display_width(prev) > FREE_STANDALONE_MAX
     if len(parts) == 1 and display_width(prev) <= width * 0.75 and (not CLAUSE_PUNCT_RE.search(prev) or heading_shaped(prev)):
         return False  # a short standalone line inside a column: a heading ('突出片区理念，找准发展路径')
+    if (
+        len(parts) == 1
+        and heading_shaped(prev, width)
+        and not CLAUSE_PUNCT_RE.search(prev)
+        and _set_width(parts[-1]) <= (opening or width) - HEAD_SHORT
+        and not word_across(prev, nxt)
+    ):
+        return False  # a paragraph's first line stopping short without a stop: a heading over its text
+    if (
+        len(parts) == 2
+        and _set_width(parts[0]) >= width - FULL_LINE_SLACK
+        and _set_width(parts[1]) <= width - HEADING_ROOM
+        and heading_shaped(parts[0].text + prev)
+        and not word_across(prev, nxt)
+    ):
+        return False  # a heading wrapped once, its second line stopping well short of the edge
     if len(parts) == 1 and numbered_head(prev) and heading_shaped(prev) and display_width(prev) < width - FULL_LINE_SLACK:
         return False  # a numbered heading short of the column's edge ('一、背景'), its pause the number's
     if len(parts) == 1 and two_part_head(prev) and not CONTINUES_RE.search(prev):
