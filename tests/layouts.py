@@ -892,11 +892,16 @@ def _fit_width(width: int | None, damage: Damage, pieces: Sequence[Piece]) -> in
     short of full, so a last line must leave at least two characters empty."""
     if width is None or damage.blank or damage.indent:
         return width
-    body = [half_width(p.text, damage.half_width) for p in pieces if p.kind in ("para", "heading")]
+    body = [p.text for p in pieces if p.kind in ("para", "heading")]
     for w in range(width, width + 40):
         if all(cells(wrap(t, w, w)[-1]) <= 2 * (w - 2) for t in body):
             return w
     return None
+
+
+def _half(lines: Sequence[str], damage: Damage) -> list[str]:
+    """Apply the half-width damage to lines already set (the conversion came after the layout)."""
+    return [half_width(line, damage.half_width) for line in lines]
 
 
 def assemble(pieces: Sequence[Piece], damage: Damage) -> str:
@@ -906,15 +911,16 @@ def assemble(pieces: Sequence[Piece], damage: Damage) -> str:
         if p.kind == "lines":
             blocks.append(list(p.lines))
             continue
-        text = half_width(p.text, damage.half_width)
+        # The page was set with its full-width marks; a later conversion made some half width.
+        text = p.text
         if p.kind == "heading":
             parts = re.split(r"\s+", text, maxsplit=1) if damage.split_headings and not p.mark else [text]
             if len(parts) == 2 and all(parts):
-                blocks.append(parts)
+                blocks.append(_half(parts, damage))
             elif damage.width and not p.mark:
-                blocks.append(wrap(text, damage.width, damage.width))
+                blocks.append(_half(wrap(text, damage.width, damage.width), damage))
             else:
-                blocks.append([p.mark + text + p.mark])
+                blocks.append([p.mark + half_width(text, damage.half_width) + p.mark])
             continue
         indent = damage.indent if p.indent is None else p.indent
         if damage.width:
@@ -922,6 +928,7 @@ def assemble(pieces: Sequence[Piece], damage: Damage) -> str:
             lines = wrap(text, damage.width, first)
         else:
             lines = [text]
+        lines = _half(lines, damage)
         lines[0] = indent + lines[0]
         lines[-1] += p.tail
         blocks.append(lines)

@@ -329,6 +329,38 @@ def test_a_copy_that_lost_its_paragraph_indent_keeps_short_first_lines_in_their_
     assert [p.text[:4] for p in unwrap(lines, 16)] == ["某某区全", "一切工作", "某某区坚", "城市基层"]
 
 
+def test_a_line_that_goes_on_from_a_full_line_above_is_no_run_in_lead():
+    text = """\
+        如何推动基层党建与社会治理相融合？
+        是做好新时代基层党建的必答题。近年
+        来，某某区全面加强基层工作。
+        """
+    assert _texts(unwrap(_lines(text), 17)) == [
+        "如何推动基层党建与社会治理相融合？是做好新时代基层党建的必答题。近年来，某某区全面加强基层工作。"
+    ]
+
+
+def test_numbered_heading_wrapped_between_indented_paragraphs_is_one_heading():
+    text = """\
+        \u3000\u3000某某社区位于特区发祥地的中心繁华地
+        带，总面积约0.7平方公里。
+        \u3000\u3000曾经享受改革开放红利的某某村，面
+        临着老工业区工厂外迁等不利因素。
+        二、主要做法和成效
+        （一）确立一个重心，构建党建命运共同
+        体
+        \u3000\u3000建设“特色小镇”是社区党总支和村民
+        共同愿望。
+        """
+    assert _texts(unwrap(_lines(text), 18)) == [
+        "某某社区位于特区发祥地的中心繁华地带，总面积约0.7平方公里。",
+        "曾经享受改革开放红利的某某村，面临着老工业区工厂外迁等不利因素。",
+        "二、主要做法和成效",
+        "（一）确立一个重心，构建党建命运共同体",
+        "建设“特色小镇”是社区党总支和村民共同愿望。",
+    ]
+
+
 def test_unwrap_is_idempotent_on_its_own_output():
     lines = _lines(COLUMN)
     width = column_width([ln.text for ln in lines])

@@ -288,7 +288,7 @@ def unwrap(lines: Sequence[Line], width: float | None, declared: Mapping[int, bo
     # Indentation marks paragraph starts only where the text uses it for most paragraphs.
     indented = sum(ln.indent for ln in texts)
     uses_indent = indented >= 3 and indented < len(texts)
-    alone = _set_apart(texts) if uses_indent else set()
+    alone, continued = _set_apart(texts) if uses_indent else (set(), set())
     narrow = width is not None and figures_set_narrow(texts, width)
     opening = width if width is None else opening_width(texts, width, narrow)
     paragraphs: list[Paragraph] = []
@@ -310,7 +310,7 @@ def unwrap(lines: Sequence[Line], width: float | None, declared: Mapping[int, bo
             # Indented text: an indented line starts a paragraph, any other right below continues
             # it, except a line set apart between paragraphs (a heading). Across a blank line the
             # usual rule decides (a column break, or a fragment moved out of place).
-            joins = not line.indent and line.number not in alone and parts[-1].number not in alone
+            joins = line.number in continued or (not line.indent and line.number not in alone and parts[-1].number not in alone)
         else:
             joins = bool(parts) and _joins(parts, line.text, gap, width, narrow_figures=narrow, opening=opening)
         if joins:
@@ -328,23 +328,44 @@ def unwrap(lines: Sequence[Line], width: float | None, declared: Mapping[int, bo
     return paragraphs
 
 
-def _set_apart(texts: Sequence[Line]) -> set[int]:
-    """Line numbers of unindented heading-shaped lines (one or two) set between indented paragraphs."""
+# Unindented lines set between indented paragraphs: at most this many make headings.
+SET_APART_MAX_LINES = 4
+
+
+def _set_apart(texts: Sequence[Line]) -> tuple[set[int], set[int]]:
+    """Find the unindented heading lines set between indented paragraphs, and which of them continue the line above.
+
+    Returns (alone, continued) line numbers: a run of up to four unindented lines after a
+    finished paragraph and before an indented one is headings; a line of such a run that is
+    not numbered, under a numbered one it completes ('（一）确立一个重心，构建…共同' + '体'), goes on
+    the same heading."""
     alone: set[int] = set()
-    for k, line in enumerate(texts):
-        if line.indent or not heading_shaped(line.text) or (k and not ends_sentence(texts[k - 1].text)):
+    continued: set[int] = set()
+    k = 0
+    while k < len(texts):
+        if texts[k].indent or (k and not ends_sentence(texts[k - 1].text)):
+            k += 1
             continue
-        for run in (1, HEADING_MAX_LINES):
-            group = texts[k : k + run]
-            after = texts[k + run] if k + run < len(texts) else None
-            if (
-                len(group) == run
-                and all(not g.indent and heading_shaped(g.text) for g in group)
-                and (after is None or after.indent)
-            ):
-                alone.update(g.number for g in group)
-                break
-    return alone
+        end = k
+        while end < len(texts) and not texts[end].indent and end - k < SET_APART_MAX_LINES:
+            end += 1
+        run = texts[k:end]
+        heads: list[list[Line]] = []
+        for line in run:
+            if heads and not numbered_head(line.text) and numbered_head(heads[-1][0].text) and len(heads[-1]) == 1:
+                heads[-1].append(line)
+            else:
+                heads.append([line])
+        closed = end == len(texts) or texts[end].indent
+        shaped = all(heading_shaped("".join(x.text for x in head)) for head in heads)
+        if closed and shaped and (len(heads) <= HEADING_MAX_LINES or all(numbered_head(h[0].text) for h in heads)):
+            for head in heads:
+                alone.update(x.number for x in head)
+                continued.update(x.number for x in head[1:])
+            k = end
+        else:
+            k += 1
+    return alone, continued
 
 
 def _across_lines(text: str) -> str:
@@ -386,7 +407,9 @@ FULL_LINE_SLACK = 1
 COLON_HEAD_RE = re.compile(rf"^[{HAN}]{{2,8}}：[^，。]{{2,12}}，[^，。]{{2,12}}$")
 # A run-in lead: a short sentence with no pause in it, set at the head of a paragraph.
 # After a closing quote such a sentence is the speaker ('校泽轩说。'), not a lead.
-RUN_IN_LEAD_RE = re.compile(r"^[^，。！？、；：,;:!?“”\d]{6,14}。")
+# A lead runs into its paragraph's text on the same line, and never opens on a word that needs
+# a subject or a clause before it ('是做好…的必答题。' goes on from the line above).
+RUN_IN_LEAD_RE = re.compile(r"^(?![是的了和与及而但并也就都还或])[^，。！？、；：,;:!?“”\d]{6,14}。(?=.)")
 
 
 # An indented line's first cells are its indentation (two ideographic spaces, as print sets it).
