@@ -33,3 +33,8 @@ def load() -> None:
 def words(text: str) -> tuple[str, ...]:
     """Segment a text into dictionary words (jieba, no HMM guessing)."""
     return _segment(text)
+
+
+def is_word(text: str) -> bool:
+    """Tell whether a text is one dictionary word ('支撑点'), as a bare name never is."""
+    return len(text) > 1 and _segment(text) == (text,)

@@ -361,6 +361,22 @@ def test_numbered_heading_wrapped_between_indented_paragraphs_is_one_heading():
     ]
 
 
+def test_numbered_heading_as_wide_as_the_column_is_not_joined_across_a_blank_line():
+    text = """\
+        统一向社会招租。
+
+        （四）打造“四大特色”，彰显特色小镇魅力
+
+        打造乡土文化型。保持乡土文化的原生性是
+        小镇文化的内核。
+        """
+    assert _texts(unwrap(_lines(text), 20)) == [
+        "统一向社会招租。",
+        "（四）打造“四大特色”，彰显特色小镇魅力",
+        "打造乡土文化型。保持乡土文化的原生性是小镇文化的内核。",
+    ]
+
+
 def test_unwrap_is_idempotent_on_its_own_output():
     lines = _lines(COLUMN)
     width = column_width([ln.text for ln in lines])

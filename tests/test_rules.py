@@ -585,3 +585,39 @@ def test_a_web_paragraph_closing_a_quotation_without_a_full_stop_is_not_glued_to
         """),
         [{"blocks": [(P, "茶农们说，这就是他们心里的“定心丸”"), (P, "合作社的负责人向记者介绍了他们的经验。")]}],
     )
+
+
+def test_a_line_that_is_one_dictionary_word_is_no_bare_name_byline_but_a_labelled_name_is():
+    from build_docs.recovery.bylines import parse_byline
+
+    from .helpers import _rules
+
+    rules = _rules()
+    assert parse_byline("支撑点", rules.vocab, rules.surnames) is None
+    assert parse_byline("文 | 林海峰", rules.vocab, rules.surnames).authors == ("林海峰",)
+    assert parse_byline("厦门市湖里区湖里街道湖里社区位于特区发祥地的中心", rules.vocab, rules.surnames) is None
+    assert parse_byline("中共某某市某某区委员会组织部", rules.vocab, rules.surnames) is not None
+
+
+def test_a_wrapped_data_source_line_closes_its_article_and_is_never_a_title():
+    recovered = parse_text(
+        seed("""
+        ## 江西省南昌市青云谱区——
+        # 青云谱区：民生实事办到群众心坎上
+        本报记者  王一鸣
+
+        青云谱区为困难群众购买“青云暖心保”，守住兜牢民生底线。
+
+        数据来源：中共南昌市青云谱区委
+        宣传部
+
+        ## 山东省安丘市——
+        # 安丘市：抱团发展  共同致富
+        本报记者  李二
+
+        安丘市实施“跨村联建、强村共富”工程，村集体收入稳步增长。
+        """)
+    )
+    first, second = recovered.articles
+    assert "".join(b.text for b in first.blocks).endswith("数据来源：中共南昌市青云谱区委宣传部")
+    assert second.title == "抱团发展  共同致富"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..data import NAME_MAX, Surnames, Vocabulary
+from ..segment import is_word
 from ..text import HAN
 
 # Marks a page sets before a byline.
@@ -50,10 +51,13 @@ def parse_byline(text: str, vocab: Vocabulary, surnames: Surnames) -> Byline | N
     """Parse a byline line, or return None when the line is not one."""
     marked = text[:1] in BYLINE_MARKS
     body = text[1:].strip() if marked else text.strip()
+    labelled = bool(BYLINE_LABEL_RE.search(body))
     body = BYLINE_LABEL_RE.sub("", body)
     if not body:
         return None
     found = _role_and_names(body.split(), vocab, surnames)
+    if found and not (found.role or marked or labelled or " " in body or "\u3000" in body) and is_word(body):
+        return None  # an unmarked line that is one dictionary word ('支撑点') is no name
     if found:
         return found
     if (
@@ -69,7 +73,8 @@ def parse_byline(text: str, vocab: Vocabulary, surnames: Surnames) -> Byline | N
 
 
 # Words of a clause, never of an organisation's name: '渭源县在种薯繁育基地成立联合党委' is a sentence.
-CLAUSE_WORD_RE = re.compile(r"[在把将对了着被向从让使]|成立|建立|组建|推动|开展|实施")
+# An official body's name holds no '的' or '是' either ('…社区位于特区发祥地的中心' is a sentence).
+CLAUSE_WORD_RE = re.compile(r"[在把将对了着被向从让使的是]|位于|成立|建立|组建|推动|开展|实施")
 # An organisation that signs an article names itself from the top: the Party, or a place.
 ORGANISATION_START_RE = re.compile(r"^(?:中共|中国|共青团|全国|国家)")
 

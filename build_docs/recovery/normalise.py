@@ -536,6 +536,8 @@ def _cut_mid_sentence(parts: list[Line], nxt: str, width: float | None) -> bool:
         return True
     if width is not None and display_width(prev) > width + OVERHANG:
         return False  # a line wider than the column was never wrapped: it stands alone (a heading)
+    if numbered_head(prev) and heading_shaped(prev) and not word_across(prev, nxt):
+        return False  # a numbered heading as wide as the column ('（四）打造“四大特色”，彰显特色小镇魅力')
     if two_part_head(prev) and not CONTINUES_RE.search(prev):
         return False  # a heading in two parts as wide as the column ('树立“大数据”理念 推动治理方式智慧化')
     if heading_shaped(prev) and COLON_HEAD_RE.match(prev):

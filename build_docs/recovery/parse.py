@@ -263,8 +263,11 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
         # Nothing but labels above: a page name ('党建') or a column label is no article's text.
         at_top = all(len(ln.text) <= LABEL_MAX and not CLAUSE_PUNCT_RE.search(ln.text) for ln in segments[-1] if ln.text)
         finished = at_top or any(_finished(t, rules) for t in tails)
-        headline = headline_at(lines, i, page, rules.headline, after_text=finished, force=i == force,
-                               at_top=at_top or marks_titles)  # fmt: skip
+        # A line of a declared kind ('数据来源：…', a picture credit) is the text it is declared as, never a title.
+        declared = any(kind.pattern.search(text) for kind in rules.line_kinds)
+        headline = None if declared and i != force else headline_at(
+            lines, i, page, rules.headline, after_text=finished, force=i == force, at_top=at_top or marks_titles
+        )  # fmt: skip
         if headline:
             headline, corrected, bad = _correct_headline(headline, lines, raw, corrections, rules.headline)
             notes += corrected
