@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import multiprocessing
+import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -28,7 +30,7 @@ from . import (
 from .errors import Problem, raise_if
 from .kinds import NoteKind
 from .progress import Stages
-from .records import Handbook, Note
+from .records import Article, Handbook, Note
 from .recovery import normalise, parse
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "templates" / "assets"
@@ -127,7 +129,9 @@ def records_key(config: BuildConfig) -> str:
     ]
     parts += [str(config.shown_as), str(config.strict), str(config.seeds)]
     for path in sorted(config.seeds.glob("*.txt")):
-        parts += [path.name, path.read_bytes()]
+        # A refused path is never read: a pipe would block, a link out of the folder is not a seed.
+        refused = ingest.refusal(path, config.seeds)
+        parts += [path.name, refused.encode() if refused else path.read_bytes()]
     return cache.digest(parts)
 
 
@@ -169,17 +173,14 @@ def _recover_records(config: BuildConfig, stage: Stages) -> Records:
 
     with stage("index"):
         failed = {p.file for p in problems if p.whole_file}
-        kept = [r for r in recovered if r.file not in failed]
-        articles = [a for r in kept for a in r.articles]
-        notes = tuple(n for r in kept for n in r.notes)
+        articles, notes = published(recovered, failed)
         conservation = index.check_conservation([s for s in seeds if s.name not in failed], articles, notes)
         if strict:
             raise_if(conservation)
         problems += conservation
         failed |= {p.file for p in conservation}
         if not strict and failed:
-            articles = [a for r in recovered if r.file not in failed for a in r.articles]
-            notes = tuple(n for r in recovered if r.file not in failed for n in r.notes)
+            articles, notes = published(recovered, failed)
         if not articles:
             raise_if(problems or [Problem(file=shown_as or str(seeds_dir), line=0, message="no article recovered")])
         districts = index.group_districts(articles, vocab)
@@ -211,6 +212,14 @@ def _recover_records(config: BuildConfig, stage: Stages) -> Records:
         place_names=tuple(place_names(handbook, vocab)),
         warnings=tuple(str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))) + tuple(warnings),
     )
+
+
+def published(recovered: Sequence[parse.Recovered], failed: set[str]) -> tuple[list[Article], tuple[Note, ...]]:
+    """The articles and notes of the files not failed, an article two files give published once."""
+    kept = [r for r in recovered if r.file not in failed]
+    dropped, listed = index.drop_duplicates([(r.file, r.articles) for r in kept])
+    articles = [a for r in kept for a in r.articles if (r.file, a.headline.start) not in dropped]
+    return articles, (*(n for r in kept for n in r.notes), *listed)
 
 
 def recover_files(
@@ -270,6 +279,9 @@ def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
         script, records.place_names, terms, cache_dir / "opencc", people=made.people, places=made.places
     )
     pages, hant, report = dict(made.pages), dict(made.hant), made.report
+    # The date MkDocs stamps on the sitemap: the newest article's, so two builds of the same
+    # seeds on different days publish the same bytes.
+    pages[SOURCE_DATE_FILE] = hant[SOURCE_DATE_FILE] = f"{source_date_epoch(handbook)}\n"
     result = Result(
         handbook=handbook,
         cross=cross,
@@ -412,12 +424,29 @@ def build(config: BuildConfig, stage: Stages | None = None) -> Result:
     stage = stage or Stages()
     result = generate(config, stage)
     with stage("write"):
-        write.write_tree(result.files, config.docs)
-        write.write_tree(result.hant_files, config.hant_docs or config.docs.parent / f"{config.docs.name}-zh-Hant")
+        hant_docs = config.hant_docs or config.docs.parent / f"{config.docs.name}-zh-Hant"
+        write.publish_docs(result.files, result.hant_files, config.docs, hant_docs)
         report = config.report or config.docs.parent / "reports" / "conversion-report.md"
         report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text(result.report, encoding="utf-8")
+        staging = report.with_name(f".{report.name}.{os.getpid()}.tmp")
+        staging.write_text(result.report, encoding="utf-8")
+        staging.replace(report)
     return result
+
+
+# Where the generator leaves the build date for MkDocs (a dot file: MkDocs does not publish it).
+SOURCE_DATE_FILE = ".source_date_epoch"
+# With no dated article, the date every build of such seeds stamps (2000-01-01).
+UNDATED_EPOCH = 946684800
+
+
+def source_date_epoch(handbook: Handbook) -> int:
+    """The newest article date as seconds since 1970 (UTC midnight), for reproducible builds."""
+    dates = [a.date for d in handbook.districts for a in d.articles if a.date]
+    if not dates:
+        return UNDATED_EPOCH
+    newest = max(dates)
+    return int(datetime.datetime.strptime(newest, "%Y-%m-%d").replace(tzinfo=datetime.UTC).timestamp())
 
 
 def review_queue(result: Result) -> str:

@@ -3,8 +3,9 @@
 A key is a hash of the inputs (seed bytes, corrections.yml, the data YAML, rendered pages) and
 of what turns them into output: this package's code as the running process loaded it and the
 versions of the libraries that decide words, places and characters. An entry is a pickle
-written whole (staged, then renamed), so a run killed halfway leaves no half entry; an entry
-that cannot be read counts as missing. Each kind keeps only its newest entries.
+written whole (staged, then renamed), so a run killed halfway leaves no half entry, and sealed
+with its digest: an entry whose bytes changed is discarded with a warning and computed again,
+never trusted. Each kind keeps only its newest entries.
 """
 
 from __future__ import annotations
@@ -69,28 +70,73 @@ def file_fingerprint(path: Path | None) -> str:
     return digest(["present", str(path), path.read_bytes()])
 
 
+# An entry starts with this mark and the SHA-256 of what follows: a damaged entry (a flipped
+# byte, a truncation, another program's write) is caught on load, never published.
+MAGIC = b"handbook-cache-1\n"
+DIGEST_SIZE = 32
+
+
+def seal(payload: bytes) -> bytes:
+    """Prefix a payload with the mark and its digest."""
+    return MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def unseal(raw: bytes) -> bytes | None:
+    """Return the payload of a sealed entry, or None when it is not one or its digest differs."""
+    head = len(MAGIC) + DIGEST_SIZE
+    if len(raw) < head or not raw.startswith(MAGIC):
+        return None
+    payload = raw[head:]
+    return payload if hashlib.sha256(payload).digest() == raw[len(MAGIC) : head] else None
+
+
+def read_sealed(path: Path) -> bytes | None:
+    """Read a sealed file's payload; a damaged one is removed with a warning and counts as missing."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        _discard(path, f"unreadable: {err.strerror}")
+        return None
+    payload = unseal(raw)
+    if payload is None:
+        _discard(path, "its digest does not match its contents")
+    return payload
+
+
+def write_sealed(path: Path, payload: bytes) -> None:
+    """Write a sealed file whole: staged under a private name, then renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    staging.write_bytes(seal(payload))
+    staging.replace(path)
+
+
+def _discard(path: Path, why: str) -> None:
+    """Drop a damaged entry so that it is computed again, and say so."""
+    print(f"warning: cache entry {path} discarded ({why}); computed again", file=sys.stderr)
+    path.unlink(missing_ok=True)
+
+
 def load(cache_dir: Path, kind: str, key: str) -> Any | None:
     """Return the entry of this kind stored under key, or None."""
     path = cache_dir / kind / f"{key}.pickle"
-    try:
-        with path.open("rb") as f:
-            value = pickle.load(f)
-    except FileNotFoundError:
+    payload = read_sealed(path)
+    if payload is None:
         return None
-    except Exception:  # a stale or damaged entry is recomputed, never trusted
+    try:
+        value = pickle.loads(payload)
+    except Exception:  # sealed but unreadable by this code (a stale class): computed again
+        _discard(path, "not readable by this code")
         return None
     os.utime(path)  # newest use first when pruning
     return value
 
 
 def store(cache_dir: Path, kind: str, key: str, value: Any) -> None:
-    """Write an entry whole: staged under a private name, then renamed into place."""
-    folder = cache_dir / kind
-    folder.mkdir(parents=True, exist_ok=True)
-    staging = folder / f".{key}.{os.getpid()}.tmp"
-    with staging.open("wb") as f:
-        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-    staging.replace(folder / f"{key}.pickle")
+    """Write an entry whole and sealed."""
+    write_sealed(cache_dir / kind / f"{key}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def prune(cache_dir: Path, kind: str, keep: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import opencc
 
+from . import cache
 from .data import DATA_DIR, load_yaml, raise_if
 from .errors import Problem, fail
 from .names import protect
@@ -152,13 +154,20 @@ class Converter:
     def _opencc(self) -> opencc.OpenCC:
         config, work_dir = self.config, self.work_dir
         work_dir.mkdir(parents=True, exist_ok=True)
-        phrases = work_dir / f"protected-{config}.txt"
-        identity = work_dir / f"protected-{config}-identity.txt"
-        phrases.write_text("".join(f"{s}\t{t}\n" for s, t in self.protected), encoding="utf-8")
-        identity.write_text("".join(f"{t}\t{t}\n" for _, t in self.protected), encoding="utf-8")
-        path = work_dir / f"{config}-protected.json"
-        path.write_text(json.dumps(_config(config, phrases, identity), ensure_ascii=False, indent=2), encoding="utf-8")
-        return opencc.OpenCC(str(path))
+        # Files of this process alone (two builds at once never read each other's half-written
+        # dictionaries), removed once OpenCC has read them.
+        tag = f"{config}-{os.getpid()}"
+        phrases = work_dir / f"protected-{tag}.txt"
+        identity = work_dir / f"protected-{tag}-identity.txt"
+        path = work_dir / f"{tag}-protected.json"
+        try:
+            phrases.write_text("".join(f"{s}\t{t}\n" for s, t in self.protected), encoding="utf-8")
+            identity.write_text("".join(f"{t}\t{t}\n" for _, t in self.protected), encoding="utf-8")
+            path.write_text(json.dumps(_config(config, phrases, identity), ensure_ascii=False, indent=2), encoding="utf-8")
+            return opencc.OpenCC(str(path))
+        finally:
+            for made in (phrases, identity, path):
+                made.unlink(missing_ok=True)
 
     def convert(self, text: str) -> str:
         """Convert a text's Han characters; ASCII (URLs, ids, keys, code) is left as it is."""
@@ -227,15 +236,13 @@ def jieba_dictionary(converter: Converter) -> str:
             json.dumps([opencc_version(), jieba.__version__, source.stat().st_size, key], ensure_ascii=False).encode()
         ).hexdigest()[:16]
         cached = converter.work_dir / f"jieba-{converter.config}-{digest}.txt"
-        if cached.is_file():
-            _JIEBA_CACHE[key] = cached.read_text(encoding="utf-8")
+        if (payload := cache.read_sealed(cached)) is not None:
+            _JIEBA_CACHE[key] = payload.decode("utf-8")
         else:
             _JIEBA_CACHE[key] = converter.convert(source.read_text(encoding="utf-8"))
             for old in converter.work_dir.glob(f"jieba-{converter.config}-*.txt"):
-                old.unlink()
-            tmp = cached.with_suffix(".tmp")
-            tmp.write_text(_JIEBA_CACHE[key], encoding="utf-8")
-            tmp.replace(cached)
+                old.unlink(missing_ok=True)
+            cache.write_sealed(cached, _JIEBA_CACHE[key].encode("utf-8"))
     return _JIEBA_CACHE[key]
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from . import cache
 from .text import HAN
 
 # The suffixes that end a gazetteer name, longest first; what precedes is the name's core.
@@ -137,17 +138,12 @@ def table_key(keep: Iterable[str], surnames: Mapping[str, str], config: str) -> 
 def load_table(keep: Iterable[str], surnames: Mapping[str, str], plain, config: str, cache_dir: Path) -> NameTable:
     """Read the protected-name table from the cache, computing and caching it when missing."""
     path = cache_dir / f"names-{config}-{table_key(keep, surnames, config)}.json"
-    if path.is_file():
-        data = json.loads(path.read_text(encoding="utf-8"))
+    if (payload := cache.read_sealed(path)) is not None:
+        data = json.loads(payload.decode("utf-8"))
         return NameTable(places=data["places"], ordinary=frozenset(data["ordinary"]))
     table = build_table(keep, surnames, plain)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    staging = path.with_suffix(".tmp")
-    staging.write_text(
-        json.dumps({"places": dict(sorted(table.places.items())), "ordinary": sorted(table.ordinary)}, ensure_ascii=False),
-        encoding="utf-8",
-    )
-    staging.replace(path)
+    data = {"places": dict(sorted(table.places.items())), "ordinary": sorted(table.ordinary)}
+    cache.write_sealed(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     return table
 
 

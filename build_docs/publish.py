@@ -1,0 +1,86 @@
+"""Stage 9: build site/ from the current docs generation with MkDocs and swap it in whole.
+
+`python -m build_docs.publish` (what `make site` runs after the generator): both scripts are
+built into per-run folders while a shared lock keeps the docs generation from changing under
+MkDocs, then the new site replaces site/ with one atomic exchange under the site's own lock.
+A failed or killed build leaves the previous site/ whole; what a killed run left behind is
+cleared by the next one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from . import locks, write
+from .build import SOURCE_DATE_FILE
+
+# A staging folder of a run: '.site.new-<pid>' (and its '-hant' half).
+STAGING_RE = re.compile(r"^\.(?P<site>.+)\.new-(?P<pid>\d+)(?:-hant)?$")
+
+
+def build_site(site: Path, docs: Path, configs: tuple[str, str] = ("mkdocs.yml", "mkdocs.zh-Hant.yml")) -> int:
+    """Build both scripts into a new folder and make it site/; return the exit status."""
+    site = Path(os.path.abspath(site))
+    staging = site.with_name(f".{site.name}.new-{os.getpid()}")
+    hant = staging.with_name(f"{staging.name}-hant")
+    store = write.store_of(Path(os.path.abspath(docs)))
+    try:
+        with locks.held(store / write.LOCK, shared=True, what="writing the docs MkDocs reads"):
+            env = dict(os.environ)
+            stamp = docs / SOURCE_DATE_FILE
+            if "SOURCE_DATE_EPOCH" not in env and stamp.is_file():
+                env["SOURCE_DATE_EPOCH"] = stamp.read_text(encoding="utf-8").strip()
+            env.setdefault("NO_MKDOCS_2_WARNING", "1")
+            # The two scripts' builds are independent: both cores, then zh-Hant nests inside.
+            runs = [
+                subprocess.Popen(
+                    [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(out)],
+                    env=env,
+                )
+                for config, out in zip(configs, (staging, hant), strict=True)
+            ]
+            failed = [config for config, run in zip(configs, runs, strict=True) if run.wait() != 0]
+        if failed:
+            print(f"site: mkdocs build failed ({', '.join(failed)}); previous {site.name}/ left untouched", file=sys.stderr)
+            return 1
+        os.rename(hant, staging / "zh-Hant")
+        with locks.held(site.with_name(f".{site.name}.lock"), what=f"replacing {site.name}/"):
+            locks.fault_pause("swap")
+            if site.exists() or site.is_symlink():
+                write.exchange(staging, site)  # staging now holds the previous site
+            else:
+                os.rename(staging, site)
+            clear_stale(site)
+        return 0
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(hant, ignore_errors=True)
+
+
+def clear_stale(site: Path) -> None:
+    """Remove staging folders of runs that no longer exist (killed before they cleaned up)."""
+    for entry in site.parent.iterdir():
+        m = STAGING_RE.match(entry.name)
+        if m and m["site"] == site.name and (int(m["pid"]) == os.getpid() or not locks.alive(int(m["pid"]))):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and build the site."""
+    parser = argparse.ArgumentParser(
+        prog="python -m build_docs.publish", description="Build site/ from docs/ with MkDocs, swapped in whole."
+    )
+    parser.add_argument("--site", default="site", help="the published folder (default: site)")
+    parser.add_argument("--docs", default="docs", help="the generated docs MkDocs reads (default: docs)")
+    args = parser.parse_args(argv)
+    return build_site(Path(args.site), Path(args.docs))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
