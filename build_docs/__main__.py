@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,15 @@ from . import convert
 from .build import CACHE_DIR, BuildConfig, build, generate, review_queue
 from .errors import BuildError
 from .progress import Stages, console_reporter
+
+
+def shown(seeds: Path) -> str:
+    """How published pages name the seeds folder: relative to here, never this machine's absolute path."""
+    absolute = Path(os.path.abspath(seeds))
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix() or "."
+    except ValueError:
+        return absolute.name or "seeds"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = BuildConfig(
         seeds=Path(args.seeds),
-        shown_as=args.seeds.rstrip("/"),
+        shown_as=shown(Path(args.seeds)),
         docs=Path(args.docs),
         hant_docs=Path(args.hant_docs) if args.hant_docs else None,
         script=args.script,

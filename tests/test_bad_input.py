@@ -201,3 +201,12 @@ def test_strict_cli_fails_on_one_bad_file_and_lenient_cli_publishes_the_rest(tmp
     assert lenient.returncode == 0, lenient.stderr
     assert "warning:" in lenient.stderr and "b.txt:1: headline without a place" in lenient.stderr
     assert (tmp_path / "lenient" / "records.json").is_file()
+
+
+def test_published_seed_paths_are_relative_to_the_project_or_the_folder_name(tmp_path, monkeypatch):
+    from build_docs.__main__ import shown
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    assert shown(tmp_path / "seeds") == "seeds" and shown(Path("seeds/")) == "seeds"
+    assert shown(Path("/home/editor/my-seeds")) == "my-seeds"  # never the build machine's path
