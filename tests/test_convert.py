@@ -179,14 +179,14 @@ def test_notes_quote_seed_lines_and_suggested_entries_verbatim_in_the_traditiona
 
 
 def test_converted_jieba_dictionary_is_cached_on_disk_by_what_it_depends_on(tmp_path):
-    from build_docs import convert
+    from build_docs import cache, convert
 
     terms = load_protected()
     first = Converter("s2tw", ["湖里区"], terms, tmp_path)
     made = convert.jieba_dictionary(first)
     convert._JIEBA_CACHE.clear()
     (cached,) = tmp_path.glob("jieba-s2tw-*.txt")
-    assert cached.read_text(encoding="utf-8") == made
+    assert cache.read_sealed(cached) == made.encode("utf-8")  # sealed with its digest
     assert convert.jieba_dictionary(Converter("s2tw", ["湖里区"], terms, tmp_path)) == made
     convert._JIEBA_CACHE.clear()
     other = Converter("s2tw", ["湖里区", "只里乡"], terms, tmp_path)
