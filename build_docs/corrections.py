@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
 
-from .data import SAFE_LOADER
+from .data import compose_yaml, construct_yaml
 from .errors import Problem, raise_if
 
 BLOCK_KINDS = ("heading", "paragraph", "caption", "credit", "boilerplate")
@@ -98,21 +99,18 @@ def load_corrections(path: Path | None, seeds: Mapping[str, int]) -> Corrections
         return NONE
     shown = path.name if path.parent == Path(".") else str(path)
     problems: list[Problem] = []
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text, Loader=SAFE_LOADER)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise_if([Problem(file=shown, line=(mark.line + 1) if mark else 0, message=f"invalid YAML: {err}")])
-        return NONE
-    if root is None:
+    # The restricted loader: no aliases, anchors, Python tags, duplicate or complex keys, bounded size.
+    root, loader = compose_yaml(path, shown, problems)
+    raise_if(problems)
+    if root is None or loader is None:
         return Corrections(source=shown)
     items = _entries(root, shown, problems)
     entries: list[Correction] = []
     for node in items:
         line = node.start_mark.line + 1
-        raw = yaml.load(yaml.serialize(node), Loader=SAFE_LOADER)
-        entry = _entry(raw, f"{shown}:{line}", line, shown, seeds, problems)
+        before = len(problems)
+        raw = construct_yaml(loader, node, shown, problems)
+        entry = _entry(raw, f"{shown}:{line}", line, shown, seeds, problems) if len(problems) == before else None
         if entry:
             entries.append(entry)
     problems += _contradictions(entries, shown)
@@ -197,11 +195,22 @@ def _check_values(actions: dict, raw: dict, bad) -> None:
         isinstance(actions["authors"], list) and all(isinstance(a, str) and a for a in actions["authors"])
     ):
         bad("'authors' is a list of names")
-    if "date" in actions and not DATE_RE.match(str(actions["date"])):
-        bad("'date' is an ISO date, yyyy-mm-dd")
+    if "date" in actions and not _is_date(actions["date"]):
+        bad(f"'date' is an ISO date, yyyy-mm-dd, not {actions['date']!r}")
     for key in ("title", "kicker", "subtitle", "role", "publisher", "region"):
         if key in actions and not isinstance(actions[key], str):
             bad(f"'{key}' is a text")
+
+
+def _is_date(value: object) -> bool:
+    """Check that a value is a real calendar date written yyyy-mm-dd (the loader keeps dates as text)."""
+    if not isinstance(value, str) or not DATE_RE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _contradictions(entries: Iterable[Correction], shown: str) -> list[Problem]:

@@ -5,26 +5,200 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NoReturn
 
 import yaml
+from yaml.composer import Composer, ComposerError
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.events import AliasEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
 
 from .errors import Problem, fail, raise_if
 
 DATA_DIR = Path(__file__).parent / "data"
-# libyaml's safe loader when PyYAML was built with it (ten times faster), else the pure-Python one.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Inputs are hand-written lists; anything larger is a mistake or an attack, refused before parsing.
+MAX_YAML_BYTES = 1_000_000
+MAX_YAML_NODES = 200_000
+# Deep nesting is never needed and would exhaust the composer's recursion.
+MAX_YAML_DEPTH = 64
+# The only tags a file may hold (YAML's core schema): no timestamps, sets, binaries or Python objects.
+CORE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+# Implicit tags read as plain text instead: a date is validated where one is expected (so 2026-13-45
+# is a located problem, not a traceback), and '<<' / '=' are ordinary keys, not merges or values.
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("timestamp", "merge", "value"))
+# libyaml's event parser when PyYAML was built with it (ten times faster), else the pure-Python one.
+try:
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
+
+    LIBYAML = True
+except ImportError:  # PyYAML built without libyaml
+
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        """The pure-Python parser, started as one class like libyaml's."""
+
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+    LIBYAML = False
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML's implicit types without timestamps, merge keys and value keys."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in PLAIN_TAGS]
+        for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    }
+
+
+class _Composer(Composer):
+    """Build the node tree, refusing aliases, anchors, complex keys, other tags and too many or too deep nodes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.node_count = 0
+        self.depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        """Compose one node after checking the event that opens it."""
+        event = self.peek_event()  # type: ignore[attr-defined]  # from the parser it is mixed with
+        mark = event.start_mark
+
+        def refuse(message: str) -> NoReturn:
+            raise ComposerError(None, None, message, mark)
+
+        if isinstance(event, AliasEvent):
+            refuse(f"aliases are not allowed (*{event.anchor})")
+        if getattr(event, "anchor", None) is not None:
+            refuse(f"anchors are not allowed (&{event.anchor})")
+        # Composer asks for a mapping's key with index None, its value with the key node.
+        if isinstance(parent, MappingNode) and index is None and not isinstance(event, ScalarEvent):
+            refuse("a key must be a plain value, not a list or mapping")
+        self.node_count += 1
+        if self.node_count > MAX_YAML_NODES:
+            refuse(f"more than {MAX_YAML_NODES} values")
+        if self.depth >= MAX_YAML_DEPTH:
+            refuse(f"nested more than {MAX_YAML_DEPTH} levels deep")
+        self.depth += 1
+        try:
+            node = super().compose_node(parent, index)  # type: ignore[arg-type]
+        finally:
+            self.depth -= 1
+        if node is None or node.tag not in CORE_TAGS:
+            tag = node.tag if node is not None else "?"
+            refuse(f"tag '{tag}' is not allowed (only strings, numbers, booleans, null, lists and mappings)")
+        return node
+
+
+class _Constructor(SafeConstructor):
+    """Build Python values, refusing duplicate keys and turning bad scalars into located errors."""
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        """Construct one node; a value its tag cannot hold (`!!int x`) is an error at its line."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, OverflowError) as err:
+            raise ConstructorError(None, None, f"{node.value!r} is not a valid {node.tag.rsplit(':', 1)[-1]} ({err})",
+                                   node.start_mark) from None  # fmt: skip
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+        """Construct a mapping, refusing a key given twice."""
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in mapping:
+                raise ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+class RestrictedLoader(_Composer, _Parser, _Constructor, _Resolver):  # type: ignore[misc, valid-type]
+    """A safe loader for plain data: core types only, no aliases or anchors, keys unique and scalar."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Composer.__init__(self)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+def read_yaml_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    """Return a file's text, or None after recording why it is too large, unreadable or not UTF-8."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_YAML_BYTES + 1)
+    except OSError as err:
+        problems.append(Problem(file=shown, line=0, message=f"cannot read: {err}"))
+        return None
+    if len(data) > MAX_YAML_BYTES:
+        problems.append(Problem(file=shown, line=1, message=f"file is larger than {MAX_YAML_BYTES} bytes"))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        problems.append(Problem(file=shown, line=line, message=f"not UTF-8 text ({err})"))
+        return None
+
+
+def _yaml_problem(err: yaml.YAMLError, shown: str, text: str = "") -> Problem:
+    """Turn a reader, parser, composer or constructor error into a problem at its line."""
+    mark = getattr(err, "problem_mark", None)
+    if isinstance(err, yaml.MarkedYAMLError) and mark is not None:
+        # The line goes in the Problem; PyYAML's text would repeat it with a '<unicode string>' name.
+        context = err.context or ""
+        if context and err.context_mark is not None and err.context_mark.line != mark.line:
+            context += f" (line {err.context_mark.line + 1})"
+        message, line = "; ".join(part for part in (context, err.problem, err.note) if part), mark.line + 1
+    elif isinstance(err, yaml.reader.ReaderError):
+        message, line = f"character #x{err.character:04x} is not allowed ({err.reason})", _line_at(text, err.position)
+    else:
+        message, line = str(err), 1
+    return Problem(file=shown, line=line, message=f"invalid YAML: {message}")
+
+
+def _line_at(text: str, position: int) -> int:
+    """Return the line of a reader error's offset (libyaml counts UTF-8 bytes, PyYAML characters)."""
+    if LIBYAML:
+        return text.encode("utf-8")[:position].count(b"\n") + 1
+    return text[:position].count("\n") + 1
+
+
+def compose_yaml(path: Path, shown: str, problems: list[Problem]) -> tuple[Node | None, RestrictedLoader | None]:
+    """Parse a file into a node tree and the loader to construct its parts, or record why it cannot be."""
+    text = read_yaml_text(path, shown, problems)
+    if text is None:
+        return None, None
+    try:
+        loader = RestrictedLoader(text)  # PyYAML's reader checks the characters here, libyaml's while parsing
+        node = loader.get_single_node()
+    except yaml.YAMLError as err:
+        problems.append(_yaml_problem(err, shown, text))
+        return None, None
+    loader.dispose()  # the parser's state; the constructor is still needed
+    return node, loader
+
+
+def construct_yaml(loader: RestrictedLoader, node: Node, shown: str, problems: list[Problem]) -> object:
+    """Build the Python value of a composed node, or record why it cannot be and return None."""
+    try:
+        return loader.construct_document(node)
+    except yaml.YAMLError as err:
+        problems.append(_yaml_problem(err, shown))
+        return None
 
 
 def load_yaml(path: Path, problems: list[Problem]) -> object:
     """Read a YAML file, recording a located problem if it does not parse."""
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problems.append(Problem(file=str(path), line=(mark.line + 1) if mark else 0, message=f"invalid YAML: {err}"))
-    except OSError as err:
-        problems.append(Problem(file=str(path), line=0, message=f"cannot read: {err}"))
-    return None
+    node, loader = compose_yaml(path, str(path), problems)
+    if node is None or loader is None:
+        return None
+    return construct_yaml(loader, node, str(path), problems)
 
 
 def _string_list(path: Path, key: str, value: object, problems: list[Problem]) -> tuple[str, ...]:

@@ -188,16 +188,39 @@ class Handler(SimpleHTTPRequestHandler):
             return self._send(200, "application/json", body)
         if path == RELOAD_PATH:
             return self._send(200, "text/javascript; charset=utf-8", RELOAD_JS.encode())
-        target = Path(self.translate_path(path))
-        if target.is_dir() and path.endswith("/"):
-            target = target / "index.html"
-        if target.suffix == ".html" and target.is_file():
-            return self._send(200, "text/html; charset=utf-8", inject(target.read_bytes()))
-        if not target.exists():
-            page = Path(self.directory) / "404.html"
-            if page.is_file():
-                return self._send(404, "text/html; charset=utf-8", inject(page.read_bytes()))
+        try:
+            target = Path(self.translate_path(path))
+            if target.is_dir() and path.endswith("/"):
+                target = target / "index.html"
+            if target.suffix == ".html" and target.is_file():
+                return self._send(200, "text/html; charset=utf-8", inject(target.read_bytes()))
+            found = target.exists()
+        except (OSError, ValueError):
+            # A name the file system cannot hold (too long, a NUL, undecodable) names no file.
+            found = False
+        if not found:
+            return self._not_found()
         return super().do_GET()
+
+    def send_head(self):
+        """Open the file a GET or HEAD names, answering 404 to a path the file system refuses."""
+        try:
+            return super().send_head()
+        except (OSError, ValueError):
+            self.send_error(404, "File not found")
+            return None
+
+    def _not_found(self) -> None:
+        """Answer 404 with the site's own page when it has one."""
+        try:
+            page = Path(self.directory) / "404.html"
+            body = inject(page.read_bytes()) if page.is_file() else b""
+        except OSError:
+            body = b""
+        if body:
+            return self._send(404, "text/html; charset=utf-8", body)
+        self.send_error(404, "File not found")
+        return None
 
     def _send(self, status: int, kind: str, body: bytes) -> None:
         """Send a whole response that browsers must not cache."""

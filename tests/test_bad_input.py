@@ -110,7 +110,13 @@ def test_failed_build_leaves_previous_docs_untouched(tmp_path):
         build(BuildConfig(seeds=tmp_path / "seeds", docs=docs, shown_as="seeds"))
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and p.name != "z.txt"}
     assert after == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".docs.generations", "docs", "docs-zh-Hant", "reports", "seeds"]  # no staging folder left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".docs.generations",
+        "docs",
+        "docs-zh-Hant",
+        "reports",
+        "seeds",
+    ]  # no staging folder left
     assert len(list((tmp_path / ".docs.generations").glob("*gen-*"))) == 1
 
 

@@ -117,7 +117,9 @@ def test_kills_at_random_points_and_at_the_flip_and_swap_always_leave_one_whole_
         seeds = ("seeds-a", "seeds-b")[k % 2]
         aimed = ("flip", "swap", None, None)[k % 4]
         extra = {"HANDBOOK_FAULT_PAUSE": f"{aimed}:30"} if aimed else {}
-        run = subprocess.Popen(_command(seeds), cwd=project, env=_env(**extra), stderr=subprocess.PIPE, text=True, start_new_session=True)
+        run = subprocess.Popen(
+            _command(seeds), cwd=project, env=_env(**extra), stderr=subprocess.PIPE, text=True, start_new_session=True
+        )
         if aimed:
             assert run.stderr is not None
             for line in run.stderr:  # kill the moment it stands at the named point
@@ -141,9 +143,13 @@ def test_two_builds_started_together_end_with_one_whole_generation_and_both_publ
     project, refs = project
     rng = random.Random(2)
     for trial in range(TRIALS):
-        first = subprocess.Popen(_command("seeds-a"), cwd=project, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        first = subprocess.Popen(
+            _command("seeds-a"), cwd=project, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
         time.sleep(rng.uniform(0, 2))
-        second = subprocess.Popen(_command("seeds-b"), cwd=project, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        second = subprocess.Popen(
+            _command("seeds-b"), cwd=project, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
         codes = [first.wait(timeout=600), second.wait(timeout=600)]
         errors = [p.stderr.read() if p.stderr else "" for p in (first, second)]
         assert codes == [0, 0], f"trial {trial}: {codes}\n{errors[0][-1500:]}\n{errors[1][-1500:]}"
