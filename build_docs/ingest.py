@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from .errors import Problem, fail
 from .records import SeedFile
+from .text import CONTROL_RE
 
 # Tried in order; GB18030 is a superset of GBK/GB2312, the usual legacy encodings of Chinese pages.
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -28,10 +30,31 @@ def read_seeds_leniently(seeds_dir: Path, shown_as: str | None = None) -> tuple[
         fail(Problem(file=prefix, line=0, message="no seed texts (*.txt) in this folder"))
     for path in paths:
         name = f"{prefix.rstrip('/')}/{path.name}"
+        refused = refusal(path, seeds_dir)
+        if refused:
+            problems.append(Problem(file=CONTROL_RE.sub("?", name), line=0, message=refused))
+            continue
         seed = decode_seed(name, path.read_bytes(), problems)
         if seed is not None:
             seeds.append(seed)
     return tuple(seeds), problems
+
+
+def refusal(path: Path, seeds_dir: Path) -> str | None:
+    """Say why a seed path must not be read (a link out of the folder, not a plain file), else None."""
+    # A link may point at anything the build can read (/etc/passwd): only the folder's own
+    # files are seeds. A pipe or device would block or never end; a folder cannot be read.
+    if CONTROL_RE.search(path.name):
+        return "file name holds control characters"
+    if path.is_symlink() and not path.resolve().is_relative_to(seeds_dir.resolve()):
+        return "symlink outside the seeds folder"
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "file not found (a broken link)"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    return None
 
 
 def decode_seed(name: str, data: bytes, problems: list[Problem]) -> SeedFile | None:

@@ -18,6 +18,11 @@ SENTENCE_END_RE = re.compile(r"[。！？!?…]+[”’」』）)》]*$")
 # Any punctuation inside a line that marks it as running text rather than a heading.
 CLAUSE_PUNCT_RE = re.compile(r"[。，、；：！？,;:!?]")
 
+# C0 and C1 control characters (all but the tab, which marks a layout's cells) and the bidi
+# embeddings, overrides, isolates and marks: invisible, never text, yet they reach the page as
+# raw bytes (a NUL) or reorder what readers see of a title or a link (U+202E).
+CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 
 def han_chars(text: str) -> list[str]:
     """Return the Han characters of a text, in order."""
