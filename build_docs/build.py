@@ -30,7 +30,7 @@ from . import (
 from .errors import Problem, raise_if
 from .kinds import NoteKind
 from .progress import Stages
-from .records import Handbook, Note
+from .records import Article, Handbook, Note
 from .recovery import normalise, parse
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "templates" / "assets"
@@ -173,17 +173,14 @@ def _recover_records(config: BuildConfig, stage: Stages) -> Records:
 
     with stage("index"):
         failed = {p.file for p in problems if p.whole_file}
-        kept = [r for r in recovered if r.file not in failed]
-        articles = [a for r in kept for a in r.articles]
-        notes = tuple(n for r in kept for n in r.notes)
+        articles, notes = published(recovered, failed)
         conservation = index.check_conservation([s for s in seeds if s.name not in failed], articles, notes)
         if strict:
             raise_if(conservation)
         problems += conservation
         failed |= {p.file for p in conservation}
         if not strict and failed:
-            articles = [a for r in recovered if r.file not in failed for a in r.articles]
-            notes = tuple(n for r in recovered if r.file not in failed for n in r.notes)
+            articles, notes = published(recovered, failed)
         if not articles:
             raise_if(problems or [Problem(file=shown_as or str(seeds_dir), line=0, message="no article recovered")])
         districts = index.group_districts(articles, vocab)
@@ -215,6 +212,14 @@ def _recover_records(config: BuildConfig, stage: Stages) -> Records:
         place_names=tuple(place_names(handbook, vocab)),
         warnings=tuple(str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))) + tuple(warnings),
     )
+
+
+def published(recovered: Sequence[parse.Recovered], failed: set[str]) -> tuple[list[Article], tuple[Note, ...]]:
+    """The articles and notes of the files not failed, an article two files give published once."""
+    kept = [r for r in recovered if r.file not in failed]
+    dropped, listed = index.drop_duplicates([(r.file, r.articles) for r in kept])
+    articles = [a for r in kept for a in r.articles if (r.file, a.headline.start) not in dropped]
+    return articles, (*(n for r in kept for n in r.notes), *listed)
 
 
 def recover_files(

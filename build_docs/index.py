@@ -8,8 +8,10 @@ from dataclasses import replace
 
 from .data import Vocabulary
 from .errors import Problem
-from .records import Article, Block, District, Note, SeedFile
-from .regions import region_slug
+from .kinds import NoteKind
+from .records import Article, Block, District, Note, Region, SeedFile, Source
+from .recovery.blocks import DOUBT
+from .regions import pinyin_slug, region_slug, short_name
 from .text import han_chars
 
 
@@ -19,14 +21,101 @@ def group_districts(articles: Sequence[Article], vocab: Vocabulary) -> tuple[Dis
     for article in articles:
         by_key[article.region.district_key].append(article)
     districts = []
+    slugs = unique_slugs([replace(group[0].region, subunits=()) for group in by_key.values()], vocab)
     for group in by_key.values():
         group.sort(key=lambda a: (a.date or "9999", a.headline.file, a.headline.start))
         numbered = tuple(_with_ids(a, n) for n, a in enumerate(group, start=1))
-        base = group[0].region
-        region = replace(base, subunits=())
-        districts.append(District(region=region, slug=region_slug(region, vocab), articles=numbered))
+        region = replace(group[0].region, subunits=())
+        districts.append(District(region=region, slug=slugs[region.district_key], articles=numbered))
     districts.sort(key=lambda d: d.slug)
     return tuple(districts)
+
+
+def unique_slugs(regions: Sequence[Region], vocab: Vocabulary) -> dict[tuple[str, str, str], str]:
+    """Give each district its page slug, telling apart those whose short names read alike.
+
+    伊宁县 and 伊宁市 both shorten to 'yining': each of a colliding set is told by its suffix
+    (…-yining-xian, …-yining-shi), else by its full name with tones, else by its rank among
+    them in gazetteer order; the result never depends on which seed came first."""
+    keys = sorted({r.district_key: r for r in regions}.items())
+    slugs = {key: region_slug(region, vocab) for key, region in keys}
+    taken = Counter(slugs.values())
+    for tell in (_suffix_slug, _toned_slug):
+        clashing = [(key, region) for key, region in keys if taken[slugs[key]] > 1]
+        if not clashing:
+            return slugs
+        for key, region in clashing:
+            slugs[key] = f"{slugs[key]}-{tell(region.district, vocab)}"
+        taken = Counter(slugs.values())
+    ranks: Counter[str] = Counter()
+    for key, _ in keys:
+        if taken[slugs[key]] > 1:
+            ranks[slugs[key]] += 1
+            slugs[key] = f"{slugs[key]}-{ranks[slugs[key]]}"
+    return slugs
+
+
+def _suffix_slug(name: str, vocab: Vocabulary) -> str:
+    """Romanise what a district's short name leaves off (县 -> xian, 自治县 -> zizhixian)."""
+    short = short_name(name, vocab)
+    rest = name[len(short) :] if name.startswith(short) and name != short else name
+    return pinyin_slug(rest)
+
+
+def _toned_slug(name: str, vocab: Vocabulary) -> str:
+    """Romanise a district's full name with tone numbers (同音 names differ by their tones)."""
+    return pinyin_slug(name, tones=True)
+
+
+def drop_duplicates(files: Sequence[tuple[str, Sequence[Article]]]) -> tuple[set[tuple[str, int]], list[Note]]:
+    """Find articles another file already gave whole (same title, same body), with the notes that list them.
+
+    Files come in sorted order and the first copy stays. Returns the dropped articles as
+    (file, headline line) and, for each, a review note naming both copies and a note quoting
+    its text (so every character of the dropped copy is still accounted for)."""
+    first: dict[tuple[str, tuple[str, ...]], Article] = {}
+    dropped: set[tuple[str, int]] = set()
+    notes: list[Note] = []
+    for file, articles in files:
+        for article in articles:
+            key = (article.title, tuple(b.text for b in article.blocks))
+            kept = first.setdefault(key, article)
+            if kept is article or kept.headline.file == file:
+                continue
+            dropped.add((file, article.headline.start))
+            notes.append(Note(
+                kind=NoteKind.REVIEW, source=article.headline, text=article.title, doubt=DOUBT["duplicate"],
+                message=f"与 {kept.headline} 的文章标题、正文完全相同，只发表了那一份；如是两篇不同的文章，请核对原文",
+            ))  # fmt: skip
+            ranges = [(b.source.start, b.source.end) for b in article.blocks]
+            notes.append(Note(
+                kind=NoteKind.UNPUBLISHED,
+                source=Source(file=file, start=min(a for a, _ in ranges), end=max(b for _, b in ranges)) if ranges else article.headline,
+                message=f"与 {kept.headline} 重复的正文，未再次发表",
+                text="\n".join(b.text for b in article.blocks),
+            ))  # fmt: skip
+    return dropped, notes
+
+
+def check_pages(districts: Sequence[District], pages: Sequence[tuple[str, str]], marker) -> list[Problem]:
+    """Check that no page path is made twice and each article is on exactly one district page.
+
+    `marker(article)` is what a page holds of an article and of no other (its source line)."""
+    problems = []
+    made = Counter(path for path, _ in pages)
+    for path, n in sorted(made.items()):
+        if n > 1:
+            problems.append(Problem(file=path, line=0, message=f"page made {n} times: one overwrote the other"))
+    for district in districts:
+        for article in district.articles:
+            mark = marker(article)
+            on = [path for path, text in pages if mark in text]
+            if len(on) != 1:
+                problems.append(Problem(
+                    file=article.headline.file, line=article.headline.start,
+                    message=f"article '{article.title}' is on {len(on)} pages ({', '.join(on) or 'none'}), not one",
+                ))  # fmt: skip
+    return problems
 
 
 def _with_ids(article: Article, number: int) -> Article:

@@ -121,11 +121,12 @@ def short_name(name: str, vocab: Vocabulary) -> str:
     return stripped if len(stripped) >= 2 else name
 
 
-def pinyin_slug(name: str) -> str:
-    """Romanise a Chinese name as one lower-case ASCII word."""
-    from pypinyin import lazy_pinyin
+def pinyin_slug(name: str, tones: bool = False) -> str:
+    """Romanise a Chinese name as one lower-case ASCII word (with tone numbers: yi2ning2)."""
+    from pypinyin import Style, lazy_pinyin
 
-    return re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(name)).lower())
+    syllables = lazy_pinyin(name, style=Style.TONE3) if tones else lazy_pinyin(name)
+    return re.sub(r"[^a-z0-9]", "", "".join(syllables).lower())
 
 
 def region_slug(region: Region, vocab: Vocabulary) -> str:

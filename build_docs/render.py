@@ -14,9 +14,12 @@ import jinja2
 import yaml
 
 from .crossref import CrossIndex
+from .errors import raise_if
+from .index import check_pages
 from .kinds import BlockKind, NoteKind
-from .records import Handbook, Note
+from .records import Article, Handbook, Note
 from .recovery.normalise import PASS_LABELS
+from .text import CONTROL_RE
 from .ui import UiStrings, load_ui_strings
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -115,9 +118,20 @@ def _shared_themes(cross: CrossIndex, one: str, other: str, most: int = 3) -> st
     return "、".join(name for _, name in shared[:most])
 
 
-def html_text(text: str) -> str:
-    """Escape a seed text for an HTML element."""
-    return html.escape(text, quote=True)
+def html_text(text: object) -> str:
+    """Escape a seed text (or a source, as its text) for an HTML element."""
+    return html.escape(str(text), quote=True)
+
+
+def html_attr(text: object) -> str:
+    """Escape a text (or a source) for an attribute value, in raw HTML or a Markdown attribute list ({ … })."""
+    # attr_list ends a list at the first '}' even inside quotes; entities pass through it.
+    return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def show_controls(text: str) -> str:
+    """Write each control character of a raw seed line as its code point ([U+202E]), never as itself."""
+    return CONTROL_RE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
 def html_cdata(text: str) -> str:
@@ -145,6 +159,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         )
         env.filters["md"] = md_escape
         env.filters["h"] = html_text
+        env.filters["attr"] = html_attr
         env.filters["marked_html"] = mark_terms_html
         env.globals["link"] = link
         _ENVIRONMENTS[templates_dir] = env
@@ -205,15 +220,23 @@ def render_pages(
         book_pdf="handbook" in downloads,
     )
     related = dict(cross.related)
-    for district in handbook.districts:
-        pages[f"districts/{district.slug}.md"] = env.get_template("district.md.j2").render(
-            district=district,
-            themes=cross.district_themes(district.slug),
-            pdf=district.slug in downloads,
-            related=[(slug, names[slug], _shared_themes(cross, district.slug, slug)) for slug in related[district.slug]],
-            figures={a.ident: cross.article_figures(district.slug, a.ident) for a in district.articles},
-            credits=photo_credits(district),
+    district_pages = [
+        (
+            f"districts/{district.slug}.md",
+            env.get_template("district.md.j2").render(
+                district=district,
+                themes=cross.district_themes(district.slug),
+                pdf=district.slug in downloads,
+                related=[(slug, names[slug], _shared_themes(cross, district.slug, slug)) for slug in related[district.slug]],
+                figures={a.ident: cross.article_figures(district.slug, a.ident) for a in district.articles},
+                credits=photo_credits(district),
+            ),
         )
+        for district in handbook.districts
+    ]
+    # A page made twice would silently replace the first: every article must be on one page.
+    raise_if(check_pages(handbook.districts, district_pages, source_marker))
+    pages.update(district_pages)
     for theme in cross.themes:
         places = cross.theme_districts(theme.slug)
         pages[f"themes/{theme.slug}.md"] = env.get_template("theme.md.j2").render(
@@ -236,6 +259,11 @@ def render_pages(
     pages["notes.md"] = env.get_template("notes.md.j2").render(**notes_view(handbook))
     pages[".nav.yml"] = _nav(handbook, provinces, cross, ui_of(env))
     return pages
+
+
+def source_marker(article: Article) -> str:
+    """What a district page holds of one article and no other: its 底本 line (file and headline line)."""
+    return f"<code>{html_text(str(article.headline))}</code>"
 
 
 HEAT_LEVELS = 5
@@ -281,7 +309,10 @@ def notes_view(handbook: Handbook) -> dict:
             return NoteView(note=note, raw="")
         # Numbered, and never blank: a blank line would end the HTML block in Markdown.
         raw = "\n".join(
-            f"{n:>4}  {seed.lines[n - 1]}".rstrip() for a, b in ranges for n in range(a, b + 1) if 0 < n <= len(seed.lines)
+            f"{n:>4}  {show_controls(seed.lines[n - 1])}".rstrip()
+            for a, b in ranges
+            for n in range(a, b + 1)
+            if 0 < n <= len(seed.lines)
         )
         return NoteView(note=note, raw=raw)
 

@@ -94,6 +94,7 @@ DOUBT = {
     "byline": 3,  # a byline of an unknown shape
     "fragment_length": 2,  # a fragment whose length could not be told
     "region_byline": 2,  # a place taken from a byline role or a signature, not a dateline
+    "duplicate": 2,  # an article another file gave word for word, published once
     "date": 1,  # no date found
 }
 

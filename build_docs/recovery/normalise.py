@@ -18,6 +18,7 @@ from ..text import (
     CJK_PUNCT,
     CLAUSE_PUNCT_RE,
     CONTINUES_RE,
+    CONTROL_RE,
     HAN,
     OPENS_ON_PAUSE_RE,
     display_width,
@@ -103,6 +104,11 @@ INLINE_BOLD_RE = re.compile(r"\*\*(?P<inner>[^*\s][^*]*?)\*\*")
 WHOLE_BOLD_RE = re.compile(r"^\*\*[^*]+\*\*$")
 
 
+def drop_controls(text: str) -> str:
+    """Remove control characters (but the tab) and bidi controls anywhere in a line."""
+    return CONTROL_RE.sub("", text)
+
+
 # Zero-width spaces, word joiners and stray BOMs: WeChat and CMS editors leave them between
 # characters and alone on "empty" lines; they are invisible, carry no text, and would keep a
 # blank line from being blank or a title from matching. (ZWJ stays: it binds emoji.)
@@ -142,6 +148,7 @@ LinePass = Callable[[str], str]
 
 # What each line pass does, as the notes page says it.
 PASS_LABELS = {
+    "drop_controls": "删去控制字符与双向文字控制符",
     "drop_zero_width": "删去零宽空格",
     "drop_markup": "删去网页残留的 HTML 标记",
     "strip_edges": "删去行首行尾的空白",
@@ -152,6 +159,7 @@ PASS_LABELS = {
 }
 
 LINE_PASSES: tuple[tuple[str, LinePass], ...] = (
+    ("drop_controls", drop_controls),
     ("drop_zero_width", drop_zero_width),
     ("drop_markup", drop_markup),
     ("strip_edges", strip_edges),
@@ -205,7 +213,8 @@ def normalise_seed(seed: SeedFile) -> NormalisedSeed:
     for line in laid:
         text = _normalise(line.text, tally)
         # Indentation is read under the markup a page copy may wrap a paragraph in ('<p>　　…').
-        out.append(replace(line, text=text, indent=bool(text and INDENT_RE.match(drop_markup(drop_zero_width(line.text))))))
+        raw = drop_markup(drop_zero_width(drop_controls(line.text)))
+        out.append(replace(line, text=text, indent=bool(text and INDENT_RE.match(raw))))
     changes = tuple(sorted((name, change, n) for (name, change), n in tally.items()))
     return NormalisedSeed(seed=seed, lines=tuple(out), changes=changes, layout=tuple(layout))
 
@@ -227,7 +236,9 @@ def describe_change(before: str, after: str) -> list[str]:
 
 
 def _show(ch: str) -> str:
-    """Name invisible characters."""
+    """Name invisible characters; control characters by code point, never as themselves."""
+    if CONTROL_RE.match(ch):
+        return f"控制字符 U+{ord(ch):04X}"
     return {
         " ": "空格",
         "\u3000": "全角空格",
