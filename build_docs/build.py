@@ -20,6 +20,7 @@ from . import (
     forked,
     index,
     ingest,
+    locks,
     names,
     regions,
     render,
@@ -422,6 +423,7 @@ def search_dictionary(records: Records) -> str:
 def build(config: BuildConfig, stage: Stages | None = None) -> Result:
     """Generate both scripts and write them, and the conversion review, only if every stage succeeded."""
     stage = stage or Stages()
+    locks.fault_pause("generate")
     result = generate(config, stage)
     with stage("write"):
         hant_docs = config.hant_docs or config.docs.parent / f"{config.docs.name}-zh-Hant"

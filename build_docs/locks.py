@@ -53,7 +53,8 @@ def alive(pid: int) -> bool:
     return True
 
 
-# A fault-injection test names a point to stop at ('flip', 'swap') and for how long:
+# A fault-injection test names a point to stop at ('generate', 'write', 'flip', 'mkdocs',
+# 'swap') and for how long:
 # HANDBOOK_FAULT_PAUSE=swap:30. Unset (always, outside that test), nothing happens.
 FAULT_PAUSE = "HANDBOOK_FAULT_PAUSE"
 

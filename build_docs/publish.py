@@ -45,6 +45,7 @@ def build_site(site: Path, docs: Path, configs: tuple[str, str] = ("mkdocs.yml",
                 )
                 for config, out in zip(configs, (staging, hant), strict=True)
             ]
+            locks.fault_pause("mkdocs")  # both builds under way
             failed = [config for config, run in zip(configs, runs, strict=True) if run.wait() != 0]
         if failed:
             print(f"site: mkdocs build failed ({', '.join(failed)}); previous {site.name}/ left untouched", file=sys.stderr)

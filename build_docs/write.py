@@ -42,6 +42,7 @@ def publish_docs(files: dict[str, str | bytes], hant_files: dict[str, str | byte
         gen = store / f"gen-{time.time_ns()}-{os.getpid()}"
         staging = gen.with_name(f".{gen.name}.tmp")
         changed = _write(files, staging / HANS, current / HANS if current else None)
+        locks.fault_pause("write")  # one script written, the other not yet
         changed += _write(hant_files, staging / HANT, current / HANT if current else None)
         os.rename(staging, gen)  # a generation folder is complete or absent under its own name
         locks.fault_pause("flip")
