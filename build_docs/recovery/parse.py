@@ -331,6 +331,18 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
     return Scan(headlines=headlines, segments=segments, notes=notes, problems=problems, lines=lines, pages=pages)
 
 
+def _rescan_with_title(lines: list[Line], raw: Sequence[str], rules: Rules, choice, why: str) -> Scan:
+    """Scan again with the evidence's choice read as a title, and put the choice on the review queue."""
+    scan = _scan(lines, raw, rules, force=choice.best.index)
+    if scan.headlines:
+        head = next((h for h in scan.headlines if choice.best.index in h.lines), scan.headlines[0])
+        scan.notes.append(
+            Note(kind=NoteKind.REVIEW, source=head.source, message=f"{why}：{'；'.join(choice.best.reasons)}",
+                 text=head.title, doubt=choice.doubt, suggestion=suggest(head.source, f"title: {head.title}"))
+        )  # fmt: skip
+    return scan
+
+
 def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
     """Find headline blocks, page metadata and furniture lines; unwrap the text between."""
     corrections = rules.corrections
@@ -342,26 +354,11 @@ def split_file(seed: NormalisedSeed, rules: Rules) -> FileParse:
     scan = _scan(lines, raw, rules)
     if not scan.headlines and (choice := _choose_title(scan, rules)):
         # No line has a headline's declared shape: the evidence chose the title.
-        scan = _scan(lines, raw, rules, force=choice.best.index)
-        if scan.headlines:
-            head = scan.headlines[0]
-            scan.notes.append(
-                Note(kind=NoteKind.REVIEW, source=head.source,
-                     message=f"没有哪一行具有标题的版式，按证据取此行为标题：{'；'.join(choice.best.reasons)}",
-                     text=head.title, doubt=choice.doubt,
-                     suggestion=suggest(head.source, f"title: {head.title}"))
-            )  # fmt: skip
+        scan = _rescan_with_title(lines, raw, rules, choice, "没有哪一行具有标题的版式，按证据取此行为标题")
     elif scan.headlines and (choice := _lead_title(scan, rules)):
         # Text of an article's length stands above the first headline: its title, if it has
         # one, is the best candidate among its first lines.
-        scan = _scan(lines, raw, rules, force=choice.best.index)
-        head = scan.headlines[0]
-        scan.notes.append(
-            Note(kind=NoteKind.REVIEW, source=head.source,
-                 message=f"首个标题区之上的文字按证据取此行为标题：{'；'.join(choice.best.reasons)}",
-                 text=head.title, doubt=choice.doubt,
-                 suggestion=suggest(head.source, f"title: {head.title}"))
-        )  # fmt: skip
+        scan = _rescan_with_title(lines, raw, rules, choice, "首个标题区之上的文字按证据取此行为标题")
     notes += scan.notes
     problems, headlines, segments, pages = scan.problems, scan.headlines, scan.segments, scan.pages
     body_texts = [ln.text for seg in segments for ln in seg if ln.text]
