@@ -37,6 +37,8 @@ def build_site(site: Path, docs: Path, configs: tuple[str, str] = ("mkdocs.yml",
             if "SOURCE_DATE_EPOCH" not in env and stamp.is_file():
                 env["SOURCE_DATE_EPOCH"] = stamp.read_text(encoding="utf-8").strip()
             env.setdefault("NO_MKDOCS_2_WARNING", "1")
+            if env.get("SITE_URL") and not env.get("SITE_URL_HANT"):
+                env["SITE_URL_HANT"] = env["SITE_URL"].rstrip("/") + "/zh-Hant/"
             # The two scripts' builds are independent: both cores, then zh-Hant nests inside.
             runs = [
                 subprocess.Popen(
