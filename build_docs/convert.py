@@ -283,15 +283,47 @@ def _config(config: str, phrases: Path, identity: Path) -> dict:
 
 
 QUOTE_STYLES = ("corner", "keep")
-# Taiwan sets quotations in corner brackets, nested ones in double corner brackets.
-CORNER_QUOTES = {"“": "「", "”": "」", "‘": "『", "’": "』"}
+# Taiwan sets quotations in corner brackets, nested ones in double corner brackets, and
+# alternates 「『「 by depth. The marks that open or close a level, the corner brackets a text
+# already has included, so that a “ inside a seed's own 「…」 nests too; a line ends every
+# level (a paragraph is one line, and one unclosed quotation must not flip the rest of a page).
+QUOTE_MARK_RE = re.compile("[“”‘’「」『』\n]")
+CORNER_PAIRS = (("「", "」"), ("『", "』"))
+# Each opening mark's least depth and the parity its depth must have (None: any); ‘’ is the
+# nested pair, so it opens at least one level down.
+OPENERS = {"“": (0, None), "‘": (1, None), "「": (0, 0), "『": (1, 1)}
+# Each closing mark and the opening mark it closes.
+CLOSERS = {"”": "“", "’": "‘", "」": "「", "』": "『"}
 
 
 def _corner(text: str) -> str:
-    # One str.replace per mark scans in C; str.translate looks every character up in a dict.
-    for mark, corner in CORNER_QUOTES.items():
-        text = text.replace(mark, corner)
-    return text
+    if not any(mark in text for mark in "“”‘’"):
+        return text
+    # The open levels, innermost last: (opening mark, depth); the depth's parity picks 「」 or 『』.
+    stack: list[tuple[str, int]] = []
+
+    def one(match: re.Match[str]) -> str:
+        mark = match.group()
+        if mark == "\n":
+            stack.clear()
+            return mark
+        if mark in OPENERS:
+            least, parity = OPENERS[mark]
+            depth = max(least, stack[-1][1] + 1 if stack else 0)
+            if parity is not None and depth % 2 != parity:
+                depth += 1
+            stack.append((mark, depth))
+            return mark if parity is not None else CORNER_PAIRS[depth % 2][0]
+        opener = CLOSERS[mark]
+        depth = OPENERS[opener][0]  # a close without its open (or an apostrophe): the plain pair's
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i][0] == opener:
+                depth = stack[i][1]
+                del stack[i:]
+                break
+        return mark if mark in "」』" else CORNER_PAIRS[depth % 2][1]
+
+    return QUOTE_MARK_RE.sub(one, text)
 
 
 def quotes(text: str, style: str = "corner") -> str:

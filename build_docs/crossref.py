@@ -13,9 +13,10 @@ from .records import Block, District
 
 # A sentence ends at full-width 。！？；, closing quotes staying with it.
 SENTENCE_RE = re.compile(r"[^。！？；]*[。！？；]+[”’）」]*|[^。！？；]+$")
-# A reported quantity: a number (maybe 1.9万, 5-7) and the unit that counts it.
+# A reported quantity: a number (maybe 1.9万, 5-7) and the unit that counts it (个百分点 is a
+# unit of its own, not 个 counting 百分点).
 FIGURE_RE = re.compile(
-    r"(?<![\d.])(?P<num>\d+(?:\.\d+)?(?:[-—~]\d+(?:\.\d+)?)?)(?P<mag>[万亿千百]?)(?P<unit>%|[多余]?(?:个|名|人次|人|家|支|项|场次|场|次|所|件|户|条|批次|批|处|亿元|万元|元|平方公里|平方米|公里|万亩|亩|班次|路|幢|栋|位|期|份|天|年))"
+    r"(?<![\d.])(?P<num>\d+(?:\.\d+)?(?:[-—~]\d+(?:\.\d+)?)?)(?P<mag>[万亿千百]?)(?P<unit>%|个百分点|[多余]?(?:个|名|人次|人|家|支|项|场次|场|次|所|件|户|条|批次|批|处|亿元|万元|元|平方公里|平方米|公里|万亩|亩|班次|路|幢|栋|位|期|份|天|年))"
 )
 # Units that count things: the noun after them says what (386个小区党支部); amounts and shares
 # (元, %, 亩) belong to the words before them (投入2.1亿元).
@@ -40,14 +41,42 @@ COUNTING_UNITS = (
     "路",
     "班次",
 )
-# What a figure counts, when the noun follows the unit: 386个小区党支部, 80%的小区. A function
-# word ends it (把, 在, 和 …).
-FUNCTION_CHARS = "把被在和与了是将为对从向等及并也都就还已又才可能会要让使给由于以至到达共每全均正逐"
-FOLLOWING_NOUN_RE = re.compile(rf"^的?[^\W\d_{FUNCTION_CHARS}]{{1,10}}")
-# What a figure counts, when the noun comes first: 网格员3688名, GDP同比增长3.9%.
-PRECEDING_NOUN_RE = re.compile(r"(?:[A-Za-z]+)?[\u4e00-\u9fff]{1,8}$")
+# A clause that opens on its number names its subject right after the measure word, in at
+# least two Han characters (386个小区党支部, 6个招商项目组成立党员突击队).
+COUNTED_NOUN_RE = re.compile(r"^[\u4e00-\u9fff]{2}")
 # Numbers that are dates or ordinals, not quantities.
 NOT_A_QUANTITY_RE = re.compile(r"^(?:\d{4}年|第)")
+# A clause ends at full-width or ASCII clause punctuation. The enumeration comma 、 stays inside
+# it (城管、综治、环保等17个职能部门 is one clause, 环保等17个 half of it), and an ASCII comma or
+# colon between two digits is part of a number (12,569), never a cut.
+CLAUSE_END_RE = re.compile(r"([，。；：！？;!?]+|(?<!\d)[,:]|[,:](?!\d))")
+# A label before a colon belongs to the figure after it: 湖里社区总人口：906户12569人.
+LABEL_COLON_RE = re.compile(r"^[：:]$")
+# An aside in brackets is left out of a row: its own commas would cut the clause around it in
+# half (按照“1+5+N”（“1”为……，“N”为……）模式配备网格员3688名).
+ASIDE_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
+# Paired marks: a clause with one of a pair left open is a piece of a quotation.
+PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("《", "》"))
+# Words that cannot open a clause that reads alone: it goes on from the one before (和…, 并…,
+# 除…外, 高于全省增速1个百分点) or is a phrase whose subject is elsewhere (在…, 的湖里地区…).
+LEADING_FUNCTION_WORDS = frozenset(
+    "的 了 和 与 及 以及 等 并 并且 而 而且 外 也 就 还 又 才 把 被 在 将 对 从 向 于 至 到 或 或者 但 但是 除 除了 过 着 "
+    "高于 低于 较 比".split()
+)
+# Words that cannot close one: the sentence goes on past the cut (兴隆阁2个居民小区外, 的批批).
+TRAILING_FUNCTION_WORDS = frozenset("的 了 和 与 及 等 并 而 外 在 把 被 将 对 从 向 过 着 或 但".split())
+# Words before a number that say how it relates or when, not what it is about: 增幅45.2%,
+# 同比增3.3%, 占比达95.3% and 今年12项 name no subject, so these words do not make one.
+NOT_A_SUBJECT_WORDS = frozenset(
+    "同比 环比 增长 增幅 增加 增 增速 下降 降低 提高 提升 占 占比 比 达 达到 约 超 超过 近 共 累计 仅 "
+    "至少 高于 低于 不低于 不少于 以上 以下 其中 较 今年 去年 明年 当年 全年 目前 近年来 年 月 日".split()
+)
+# A subject needs this many Han characters, or one Latin word (GDP增长5.7%).
+MIN_SUBJECT_HAN = 2
+LATIN_WORD_RE = re.compile(r"[A-Za-z]{2,}")
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# Longer clauses are narrative sentences rather than rows of a figures table.
+MAX_ROW_CHARS = 40
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -220,61 +249,78 @@ def build_cross_index(
 
 
 def figures_in(text: str) -> list[str]:
-    """Extract reported quantities with what they count, cut on word boundaries (jieba).
+    """Return the clauses of a text that report a quantity and read alone, each once.
 
-    '村居干部专题培训160多场', '386个小区党支部', '网格员3688名': the measure word with the noun
-    it counts after it, else the words before the number; never half a word."""
+    A row is a whole clause, cut at clause punctuation: a subject, then a number with its
+    measure ('湖里社区总人口906户12569人'), or a number opening on what it counts
+    ('386个小区党支部'); a clause that only reads with its neighbours gives no row."""
     out: list[str] = []
-    for clause in re.split(r"[，。；：、！？（）“”]", text):
-        matches = [m for m in FIGURE_RE.finditer(clause)
-                   if not (NOT_A_QUANTITY_RE.match(clause[m.start():]) or (m["unit"] == "年" and not m["mag"]))]  # fmt: skip
-        if not matches:
-            continue
-        bounds = _word_bounds(clause)
-        previous_end = -1
-        for m in matches:
-            unit = m["unit"].lstrip("多余")
-            after = FOLLOWING_NOUN_RE.findall(clause[m.end() :]) if unit in COUNTING_UNITS or unit == "%" else []
-            if after and after[0].startswith("的") and unit != "%":
-                after = []
-            end = m.end() + _whole(after[0] if after else "", m.end(), bounds, forward=True)
-            start = m.start()
-            if m.start() == previous_end and out:
-                # 906户12569人: a second figure right after the first belongs to the same label.
-                merged = out.pop()
-                out.append(merged + clause[m.start() : end])
-                previous_end = end
-                continue
-            if end == m.end():
-                # Words before the number, not reaching back into the figure before it.
-                floor = max(previous_end, 0)
-                before = PRECEDING_NOUN_RE.findall(clause[floor : m.start()])
-                run = (before[0] if before else "").lstrip(FUNCTION_CHARS)
-                start = m.start() - _whole(run, m.start(), bounds, forward=False)
-            label = clause[start:end]
-            previous_end = m.end() if end == m.end() else end
-            if label not in out:
-                out.append(label)
+    for clause in _clauses(text):
+        if _stands_alone(clause) and clause not in out:
+            out.append(clause)
     return out
 
 
-def _word_bounds(text: str) -> set[int]:
-    """Offsets where jieba puts a word boundary in a text."""
+def _clauses(text: str) -> list[str]:
+    """Cut a text into clauses at clause punctuation, asides left out, colon labels kept."""
+    while True:
+        bare = ASIDE_RE.sub("", text)
+        if bare == text:
+            break
+        text = bare
+    parts = CLAUSE_END_RE.split(text)
+    clauses: list[str] = []
+    glue = False  # the clause before ended on a colon and names what this one counts
+    for i in range(0, len(parts), 2):
+        clause = parts[i].strip()
+        if glue and clauses and clause[:1].isdigit():
+            clauses[-1] += "：" + clause
+        elif clause:
+            clauses.append(clause)
+        glue = i + 1 < len(parts) and bool(LABEL_COLON_RE.match(parts[i + 1])) and not any(c.isdigit() for c in clause)
+    return clauses
+
+
+def _stands_alone(clause: str) -> bool:
+    """Tell whether a clause reports a quantity and reads without the text around it."""
+    if len(clause) > MAX_ROW_CHARS or any(clause.count(a) != clause.count(b) for a, b in PAIRS):
+        return False
+    figure = next((m for m in FIGURE_RE.finditer(clause) if _is_quantity(clause, m)), None)
+    if figure is None:
+        return False
     from .segment import words
 
-    bounds, position = {0}, 0
-    for word in words(text):
-        position += len(word)
-        bounds.add(position)
-    return bounds
+    said = [w for w in words(clause) if w.isalnum()]  # quotation marks are not words
+    if not said or said[0] in LEADING_FUNCTION_WORDS or said[-1] in TRAILING_FUNCTION_WORDS:
+        return False
+    if clause[: figure.start()].endswith("等") and figure.end() == len(clause):
+        return False  # 环保等17个: the tail of a list; what it counts lies past the cut
+    before = [w for w in words(clause[: figure.start()]) if not _relation_word(w)]
+    subject = "".join(before)
+    if len(HAN_RE.findall(subject)) >= MIN_SUBJECT_HAN or LATIN_WORD_RE.search(subject):
+        return True
+    # No subject before the number: the clause must open on it and name what it counts.
+    unit = figure["unit"].lstrip("多余")
+    counted = clause[figure.end() :]
+    return (
+        not subject.strip()
+        and unit in COUNTING_UNITS
+        and bool(COUNTED_NOUN_RE.match(counted))
+        and words(counted)[0] not in LEADING_FUNCTION_WORDS
+    )
 
 
-def _whole(run: str, at: int, bounds: set[int], forward: bool) -> int:
-    """The longest part of a run next to a number that ends (or starts) on a word boundary."""
-    for k in range(len(run), 0, -1):
-        if (at + k if forward else at - k) in bounds:
-            return k
-    return 0
+def _relation_word(word: str) -> bool:
+    """Tell whether a word says how a number relates or when, not what it is about (占比, 比达)."""
+    return word in NOT_A_SUBJECT_WORDS or all(c in NOT_A_SUBJECT_WORDS for c in word)
+
+
+def _is_quantity(clause: str, figure: re.Match[str]) -> bool:
+    """Tell whether a number with a unit is a quantity, not a date, an ordinal or a span of years."""
+    if NOT_A_QUANTITY_RE.match(clause[figure.start() :]):
+        return False
+    # 30多年, 40多年: how long something lasted, not what a place reports.
+    return not (figure["unit"].lstrip("多余") == "年" and not figure["mag"])
 
 
 def _related(districts: Sequence[District], passages: Sequence[Passage]) -> tuple[tuple[str, tuple[str, ...]], ...]:

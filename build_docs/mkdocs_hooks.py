@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ def on_config(config):
     toc["permalink_title"] = PERMALINK_TITLES.get(config["theme"]["language"], PERMALINK_TITLES["zh-Hans"])
     _memoise_segmentation(config)
     _take_shortcuts()
+    _separate_metadata()
     return config
 
 
@@ -117,6 +119,7 @@ def _memoise_segmentation(config) -> None:
     # The plugin would load these into jieba on its on_config; the segmenter loads them (into
     # jieba-rs) on the first section not in the memo, and Material's own code calls it as jieba.
     search.config["jieba_dict"] = search.config["jieba_dict_user"] = None
+    splits = _splitting(search.config.get("separator") or "")
     search_module.jieba = segmenter
 
     def segment(self, data: str) -> str:
@@ -127,10 +130,77 @@ def _memoise_segmentation(config) -> None:
             memo.segmented += 1
             found = original(self, data)
         memo.used[digest] = found
-        return found
+        return readable(found, splits)
 
     SearchIndex._handbook_original = original
     SearchIndex._segment_chinese = segment
+
+
+# Where Material marks jieba's word boundaries (zero-width spaces around and between a run's
+# words). Left in the index they reach the reader: results copy with invisible characters, and
+# a line may break before the ，or 。 that follows one.
+ZERO_WIDTH_RE = re.compile("\u200b+")
+# A word boundary in the index that the browser's tokenizer reads as one but the reader never
+# sees: an empty void element ends a text run for Material's tokenizer (not its block) and breaks
+# no line a Chinese line could not break at anyway.
+WORD_BREAK = "<wbr/>"
+# Characters a zero-width space may sit beside for nothing, if the configured separator splits
+# at them too: white space and the punctuation the handbook's separator lists.
+SPLIT_CANDIDATES = " \t\n\u3000-、。，．？！；：“”‘’「」『』（）《》【】…—·,.;:!?()"
+
+
+def _splitting(separator: str) -> re.Pattern[str]:
+    """Match the zero-width spaces that mark no word of their own: at either end, beside a tag or a separator."""
+    try:
+        split = re.compile(separator)
+    except re.error:
+        split = re.compile(r"\s")
+    chars = re.escape("".join(ch for ch in SPLIT_CANDIDATES if split.fullmatch(ch)) + "<>")
+    return re.compile(f"^\u200b+|\u200b+$|(?<=[{chars}])\u200b+|\u200b+(?=[{chars}])")
+
+
+def readable(segmented: str, splits: re.Pattern[str]) -> str:
+    """Drop Material's redundant zero-width spaces and mark the word boundaries left with WORD_BREAK."""
+    return ZERO_WIDTH_RE.sub(WORD_BREAK, splits.sub("", segmented))
+
+
+# An article's metadata list: label and value are separate elements the search parser joins
+# with nothing (作者林文生地区福建省…).
+META_RE = re.compile(r'<dl class="hb-meta">.*?</dl>', re.S)
+# Between a field's label and its value, and between two fields.
+META_LABEL_RE = re.compile(r"</dt>\s*")
+META_FIELD_RE = re.compile(r"</dd>\s*(?=<dt>)")
+
+
+def index_metadata(html: str) -> str:
+    """Put ： after each metadata label and ； between fields, for the search index's text."""
+
+    def separate(m: re.Match[str]) -> str:
+        return META_FIELD_RE.sub("</dd>；", META_LABEL_RE.sub("</dt>：", m.group()))
+
+    return META_RE.sub(separate, html) if '<dl class="hb-meta">' in html else html
+
+
+def _separate_metadata() -> None:
+    """Patch Material's indexing (once) to read each article's metadata with separators (the page keeps its own)."""
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:
+        return
+    original = getattr(SearchIndex, "add_entry_from_context", None)
+    if original is None or hasattr(SearchIndex, "_handbook_metadata"):
+        return
+
+    def add_entry_from_context(self, page) -> None:
+        content = page.content
+        page.content = index_metadata(content)
+        try:
+            original(self, page)
+        finally:
+            page.content = content
+
+    SearchIndex._handbook_metadata = original
+    SearchIndex.add_entry_from_context = add_entry_from_context
 
 
 def _version(distribution: str) -> str:
