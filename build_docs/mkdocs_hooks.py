@@ -166,7 +166,7 @@ def readable(segmented: str, splits: re.Pattern[str]) -> str:
 
 # An article's metadata list: label and value are separate elements the search parser joins
 # with nothing (作者林文生地区福建省…).
-META_RE = re.compile(r'<dl class="hb-meta">.*?</dl>', re.S)
+META_RE = re.compile(r'<dl class="hb-meta"[^>]*>.*?</dl>', re.S)
 # Between a field's label and its value, and between two fields.
 META_LABEL_RE = re.compile(r"</dt>\s*")
 META_FIELD_RE = re.compile(r"</dd>\s*(?=<dt>)")
@@ -178,7 +178,7 @@ def index_metadata(html: str) -> str:
     def separate(m: re.Match[str]) -> str:
         return META_FIELD_RE.sub("</dd>；", META_LABEL_RE.sub("</dt>：", m.group()))
 
-    return META_RE.sub(separate, html) if '<dl class="hb-meta">' in html else html
+    return META_RE.sub(separate, html) if '<dl class="hb-meta"' in html else html
 
 
 def _separate_metadata() -> None:

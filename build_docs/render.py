@@ -262,8 +262,8 @@ def render_pages(
 
 
 def source_marker(article: Article) -> str:
-    """What a district page holds of one article and no other: its 底本 line (file and headline line)."""
-    return f"<code>{html_text(str(article.headline))}</code>"
+    """What a district page holds of one article and no other: its metadata list, marked with the headline's seed lines."""
+    return f'<dl class="hb-meta" data-source="{html_attr(article.headline)}">'
 
 
 HEAT_LEVELS = 5

@@ -80,8 +80,8 @@ def test_file_name_with_html_is_escaped_on_every_page_of_both_scripts(tmp_path):
             assert "<img" not in _html(page), path
             assert "<e.txt" not in _html(page), path
     district = next(page for path, page in pages.items() if path.startswith("hans/districts/") and "伊宁市" in path + page)
-    # Shown literally: no emphasis, no code span, no tag.
-    assert "<code>seeds/a*b_c`d&lt;e.txt:1-3</code>" in _html(district)
+    # Kept literally in the seed locator attribute: no emphasis, no code span, no tag.
+    assert 'data-source="seeds/a*b_c`d&lt;e.txt:1-3"' in _html(district)
 
 
 def test_symlink_to_a_file_outside_the_seeds_folder_is_refused_strict_and_lenient(tmp_path):
