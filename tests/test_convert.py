@@ -153,10 +153,10 @@ def test_traditional_pages_use_corner_quotes_and_declared_interface_wording(resu
     hant = {path: c for path, c in result.hant_files.items() if isinstance(c, str) and path.endswith(".md")}
     assert not any(q in VERBATIM_RE.sub("", c) for c in hant.values() for q in "“”‘’")
     assert any("「" in c for c in hant.values())
-    assert "將滑鼠停在上面" in hant["glossary.md"] and "鼠標" not in hant["glossary.md"]
+    assert "將游標停在上面" in hant["glossary.md"] and "鼠標" not in hant["glossary.md"]
     assert "列印" in hant["index.md"] and "打印" not in hant["index.md"]
     assert "點選數字" in hant["themes/index.md"]
-    assert "鼠标停留" in result.files["glossary.md"]  # the Simplified site keeps its own wording
+    assert "指向它即可看到解释" in result.files["glossary.md"]  # the Simplified site keeps its own wording
 
 
 def test_an_interface_string_without_a_traditional_form_fails_naming_the_table():

@@ -61,3 +61,12 @@ def test_printed_matrix_fits_the_page_width(page: Page, site_server: str):
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
     width = page.evaluate("document.querySelector('table.hb-matrix').getBoundingClientRect().width")
     assert width <= 794
+
+
+@pytest.mark.parametrize(("path", "hints"), [("themes/", ("点击数字", "左右滑动")), ("zh-Hant/themes/", ("點選數字", "左右滑動"))])
+def test_printed_matrix_page_leaves_out_the_screen_only_instructions(page: Page, site_server: str, path, hints):
+    page.goto(site_server + path)
+    assert all(hint in page.inner_text("article") for hint in hints)  # said on screen
+    _, text = _print(page, site_server + path)
+    assert "颜色越深" in text or "顏色越深" in text
+    assert not any(hint in text for hint in hints), "a screen-only instruction was printed"
