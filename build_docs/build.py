@@ -31,7 +31,7 @@ from . import (
 from .errors import Problem, raise_if
 from .kinds import NoteKind
 from .progress import Stages
-from .records import Article, Handbook, Note
+from .records import Article, Handbook, Note, SeedFile
 from .recovery import normalise, parse
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "templates" / "assets"
@@ -174,14 +174,14 @@ def _recover_records(config: BuildConfig, stage: Stages) -> Records:
 
     with stage("index"):
         failed = {p.file for p in problems if p.whole_file}
-        articles, notes = published(recovered, failed)
+        articles, notes = published(recovered, failed, seeds)
         conservation = index.check_conservation([s for s in seeds if s.name not in failed], articles, notes)
         if strict:
             raise_if(conservation)
         problems += conservation
         failed |= {p.file for p in conservation}
         if not strict and failed:
-            articles, notes = published(recovered, failed)
+            articles, notes = published(recovered, failed, seeds)
         if not articles:
             raise_if(problems or [Problem(file=shown_as or str(seeds_dir), line=0, message="no article recovered")])
         districts = index.group_districts(articles, vocab)
@@ -215,10 +215,12 @@ def _recover_records(config: BuildConfig, stage: Stages) -> Records:
     )
 
 
-def published(recovered: Sequence[parse.Recovered], failed: set[str]) -> tuple[list[Article], tuple[Note, ...]]:
-    """The articles and notes of the files not failed, an article two files give published once."""
+def published(
+    recovered: Sequence[parse.Recovered], failed: set[str], seeds: Sequence[SeedFile]
+) -> tuple[list[Article], tuple[Note, ...]]:
+    """The articles and notes of the files not failed, an article a copy of a file gives again published once."""
     kept = [r for r in recovered if r.file not in failed]
-    dropped, listed = index.drop_duplicates([(r.file, r.articles) for r in kept])
+    dropped, listed = index.drop_duplicates([(r.file, r.articles) for r in kept], {s.name: s.lines for s in seeds})
     articles = [a for r in kept for a in r.articles if (r.file, a.headline.start) not in dropped]
     return articles, (*(n for r in kept for n in r.notes), *listed)
 

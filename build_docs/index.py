@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from .data import Vocabulary
@@ -67,12 +67,16 @@ def _toned_slug(name: str, vocab: Vocabulary) -> str:
     return pinyin_slug(name, tones=True)
 
 
-def drop_duplicates(files: Sequence[tuple[str, Sequence[Article]]]) -> tuple[set[tuple[str, int]], list[Note]]:
-    """Find articles another file already gave whole (same title, same body), with the notes that list them.
+def drop_duplicates(
+    files: Sequence[tuple[str, Sequence[Article]]], texts: Mapping[str, Sequence[str]]
+) -> tuple[set[tuple[str, int]], list[Note]]:
+    """Find articles another file already gave whole (same title, same body), with the notes that say so.
 
-    Files come in sorted order and the first copy stays. Returns the dropped articles as
-    (file, headline line) and, for each, a review note naming both copies and a note quoting
-    its text (so every character of the dropped copy is still accounted for)."""
+    Files come in sorted order and the first copy stays. A copy of the same file (the same
+    text under another name, in any encoding or line ends) is dropped: a review note names both
+    copies and a note quotes its text, so every character is still accounted for. The same
+    article in a differently laid-out file (another channel's copy) is published again, with a
+    review note naming both: its layout is evidence an editor may want to weigh."""
     first: dict[tuple[str, tuple[str, ...]], Article] = {}
     dropped: set[tuple[str, int]] = set()
     notes: list[Note] = []
@@ -81,6 +85,12 @@ def drop_duplicates(files: Sequence[tuple[str, Sequence[Article]]]) -> tuple[set
             key = (article.title, tuple(b.text for b in article.blocks))
             kept = first.setdefault(key, article)
             if kept is article or kept.headline.file == file:
+                continue
+            if tuple(texts.get(file, ())) != tuple(texts.get(kept.headline.file, ())):
+                notes.append(Note(
+                    kind=NoteKind.REVIEW, source=article.headline, text=article.title, doubt=DOUBT["duplicate"],
+                    message=f"与 {kept.headline} 的文章标题、正文完全相同，两份底本版式不同，都已发表；如是同一篇，请删去一份底本",
+                ))  # fmt: skip
                 continue
             dropped.add((file, article.headline.start))
             notes.append(Note(

@@ -39,11 +39,11 @@ HTML_NAME = 'x"><img src=x onerror=alert(1)>.txt'
 MARKDOWN_NAME = "a*b_c`d<e.txt"
 
 
-def _folder(tmp_path: Path, files: dict[str, str]) -> Path:
+def _folder(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     folder = tmp_path / "seeds"
     folder.mkdir()
     for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
+        (folder / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     return folder
 
 
@@ -128,6 +128,17 @@ def test_same_article_in_two_files_is_published_once_with_a_review_note(tmp_path
     assert "<code>seeds/b.txt:1-3</code> 与 seeds/a.txt:1-3 的文章标题、正文完全相同" in result.files["notes.md"]
     page = next(p for path, p in result.files.items() if path.startswith("districts/") and "果园里的党小组" in p)
     assert page.count("## 果园里的党小组") == 1
+
+
+def test_a_copy_in_other_line_ends_is_the_same_file_but_another_layout_of_the_article_is_published_with_a_note(tmp_path):
+    crlf = YINING_XIAN.replace("\n", "\r\n").encode("utf-8")
+    spaced = YINING_XIAN.replace("\n\n", "\n\n\n")  # another channel's layout: the same article recovered
+    result = _generate(_folder(tmp_path, {"a.txt": YINING_XIAN, "b.txt": crlf, "c.txt": spaced}))
+    files = sorted(a.headline.file for a in articles_of(result) if a.title == "果园里的党小组")
+    assert files == ["seeds/a.txt", "seeds/c.txt"]
+    review = {str(n.source): n.message for n in result.handbook.notes if n.kind is NoteKind.REVIEW and "完全相同" in n.message}
+    assert "只发表了那一份" in review["seeds/b.txt:1-3"]
+    assert any(where.startswith("seeds/c.txt:") and "都已发表" in said for where, said in review.items()), review
 
 
 def test_districts_whose_slugs_collide_get_two_pages_each_article_on_exactly_one(tmp_path):
