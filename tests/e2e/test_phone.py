@@ -44,3 +44,18 @@ def test_no_page_of_either_script_scrolls_horizontally_on_a_phone(browser: Brows
     finally:
         context.close()
     assert not wide, wide
+
+
+def test_the_paragraph_link_stays_hidden_on_a_touch_screen_until_touched(browser: Browser, site_server: str):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site_server + "districts/fujian-xiamen-huli/")
+        assert page.evaluate("matchMedia('(hover: none)').matches")
+        link = page.locator("p#a1-p4 a.hb-para-link")
+        assert link.evaluate("e => getComputedStyle(e).opacity") == "0"
+        assert link.bounding_box()["width"] > 10  # still a target a finger can touch
+        link.focus()
+        assert link.evaluate("e => getComputedStyle(e).opacity") == "1"
+    finally:
+        context.close()
