@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -57,3 +57,17 @@ def test_theme_tag_on_a_district_page_leads_to_its_passages(page: Page, site_ser
     page.locator("a.hb-tag", has_text="网格化治理").click()
     page.wait_for_url(re.compile(r"/themes/grid-governance/#yunnan-qujing-qilin$"))
     assert _in_viewport(page, "yunnan-qujing-qilin")
+
+
+@pytest.mark.parametrize("width", [1280, 1440, 1920])
+@pytest.mark.parametrize("path", ["themes/", "zh-Hant/themes/"])
+def test_the_matrix_fits_its_column_on_a_desktop_screen(browser: Browser, site_server: str, width: int, path: str):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto(site_server + path)
+        table = page.evaluate("document.querySelector('table.hb-matrix').getBoundingClientRect().width")
+        column = page.evaluate("document.querySelector('.md-content__inner').getBoundingClientRect().width")
+        hidden = page.evaluate("(e => e.scrollWidth - e.clientWidth)(document.querySelector('.hb-matrix-wrap'))")
+        assert table <= column and hidden == 0, (table, column, hidden)
+    finally:
+        page.close()
