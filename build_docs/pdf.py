@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from time import perf_counter
@@ -82,7 +83,10 @@ def book_html(result: Result, lang: str, districts=None) -> str:
         article_count=len(articles),
         seed_count=len({a.headline.file for a in articles}),
         latest=max((a.date_text for a in articles if a.date), default="", key=lambda t: t),
-        publishers=sorted({a.publisher for a in articles if a.publisher}),
+        # The cover names each source with how many articles give it, and how many give none:
+        # one article's source is not the book's.
+        publishers=sorted(Counter(a.publisher for a in articles if a.publisher).items()),
+        unsourced=sum(1 for a in articles if not a.publisher),
         note_counts={
             "repairs": sum(1 for n in notes if n.kind not in (NoteKind.REVIEW, NoteKind.CORRECTION)),
             "corrections": sum(1 for n in notes if n.kind is NoteKind.CORRECTION),
