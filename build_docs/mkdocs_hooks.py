@@ -50,7 +50,6 @@ def on_config(config):
     toc["permalink_title"] = PERMALINK_TITLES.get(config["theme"]["language"], PERMALINK_TITLES["zh-Hans"])
     _memoise_segmentation(config)
     _take_shortcuts()
-    _separate_metadata()
     return config
 
 
@@ -67,7 +66,8 @@ def _take_shortcuts() -> None:
     except ImportError:
         pass
     else:
-        shortcuts.install_search(SearchIndex)
+        # The index reads each article's metadata with separators (the page keeps its own).
+        shortcuts.install_search(SearchIndex, prepare=index_metadata)
 
 
 @dataclass
@@ -179,28 +179,6 @@ def index_metadata(html: str) -> str:
         return META_FIELD_RE.sub("</dd>；", META_LABEL_RE.sub("</dt>：", m.group()))
 
     return META_RE.sub(separate, html) if '<dl class="hb-meta"' in html else html
-
-
-def _separate_metadata() -> None:
-    """Patch Material's indexing (once) to read each article's metadata with separators (the page keeps its own)."""
-    try:
-        from material.plugins.search.plugin import SearchIndex
-    except ImportError:
-        return
-    original = getattr(SearchIndex, "add_entry_from_context", None)
-    if original is None or hasattr(SearchIndex, "_handbook_metadata"):
-        return
-
-    def add_entry_from_context(self, page) -> None:
-        content = page.content
-        page.content = index_metadata(content)
-        try:
-            original(self, page)
-        finally:
-            page.content = content
-
-    SearchIndex._handbook_metadata = original
-    SearchIndex.add_entry_from_context = add_entry_from_context
 
 
 def _version(distribution: str) -> str:

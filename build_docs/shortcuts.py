@@ -22,6 +22,7 @@ If a patched name is missing (a new version), that shortcut is not taken.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 # Where an HTML parser stops reading tags as tags: comments, declarations, processing
@@ -111,8 +112,8 @@ def _closing(html: str, tag: str, pos: int) -> int | None:
     return None if close < 0 else close + 1
 
 
-def install_search(search_index: Any) -> None:
-    """Patch Material's SearchIndex class (once) with the two search shortcuts."""
+def install_search(search_index: Any, prepare: Callable[[str], str] = lambda html: html) -> None:
+    """Patch Material's SearchIndex class (once) with the two search shortcuts; `prepare` rewrites what is indexed."""
     if not hasattr(search_index, "_handbook_add_entry"):
         original_add = getattr(search_index, "add_entry_from_context", None)
         original_find = getattr(search_index, "_find_toc_by_id", None)
@@ -121,7 +122,7 @@ def install_search(search_index: Any) -> None:
 
         def add_entry_from_context(self, page) -> None:
             content = page.content
-            page.content = without_excluded(content)
+            page.content = prepare(without_excluded(content))
             try:
                 original_add(self, page)
             finally:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from build_docs.build import BuildConfig, Result, generate
@@ -11,6 +14,22 @@ from build_docs.text import han_chars
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def docs_project(work: Path) -> Path:
+    """Make a throwaway project in work: this one's configs, theme and hooks, docs generated from the seeds."""
+    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
+        shutil.copy(ROOT / name, work / name)
+    for name in ("overrides", "build_docs"):
+        (work / name).symlink_to(ROOT / name)
+    run = subprocess.run(
+        [sys.executable, "-m", "build_docs", "--seeds", str(SEEDS), "--docs", "docs", "--pdf-dir", "no-pdf"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    return work
 
 
 def build_from(folder: Path) -> Result:

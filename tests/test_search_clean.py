@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from build_docs.mkdocs_hooks import WORD_BREAK, _splitting, index_metadata, readable
 
-from .helpers import ROOT, SEEDS
+from .helpers import docs_project
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：“”‘’「」『』（）《》【】…—·]+"
@@ -26,17 +25,7 @@ UNSEEN = ("¶", "\u200b", "\u2060")
 def indexes(tmp_path_factory) -> dict[str, list[dict]]:
     """Both scripts' search index entries, built from the seeds into a throwaway project."""
     work = tmp_path_factory.mktemp("clean")
-    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
-        shutil.copy(ROOT / name, work / name)
-    for name in ("overrides", "build_docs"):
-        (work / name).symlink_to(ROOT / name)
-    run = subprocess.run(
-        [sys.executable, "-m", "build_docs", "--seeds", str(SEEDS), "--docs", "docs", "--pdf-dir", "no-pdf"],
-        cwd=work,
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
+    docs_project(work)
     env = {**os.environ, "HANDBOOK_CACHE_DIR": str(work / "cache"), "NO_MKDOCS_2_WARNING": "1"}
     found = {}
     for config in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .helpers import ROOT, SEEDS
+from .helpers import docs_project
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
@@ -21,17 +20,7 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 def project(tmp_path_factory) -> Path:
     """A throwaway project beside this one: its configs, theme and hooks, docs generated from the seeds."""
     work = tmp_path_factory.mktemp("memo")
-    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml"):
-        shutil.copy(ROOT / name, work / name)
-    for name in ("overrides", "build_docs"):
-        (work / name).symlink_to(ROOT / name)
-    run = subprocess.run(
-        [sys.executable, "-m", "build_docs", "--seeds", str(SEEDS), "--docs", "docs", "--pdf-dir", "no-pdf"],
-        cwd=work,
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
+    docs_project(work)
     return work
 
 
