@@ -130,7 +130,10 @@ def load(cache_dir: Path, kind: str, key: str) -> Any | None:
     except Exception:  # sealed but unreadable by this code (a stale class): computed again
         _discard(path, "not readable by this code")
         return None
-    os.utime(path)  # newest use first when pruning
+    try:
+        os.utime(path)  # newest use first when pruning
+    except FileNotFoundError:  # another build pruned it meanwhile; the value read is whole
+        pass
     return value
 
 
@@ -141,6 +144,12 @@ def store(cache_dir: Path, kind: str, key: str, value: Any) -> None:
 
 def prune(cache_dir: Path, kind: str, keep: int) -> None:
     """Drop all but the newest `keep` entries of a kind."""
-    entries = sorted((cache_dir / kind).glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in entries[keep:]:
+    dated = []
+    for entry in (cache_dir / kind).glob("*.pickle"):
+        try:
+            dated.append((entry.stat().st_mtime_ns, entry))
+        except FileNotFoundError:  # a concurrent build pruned it between listing and reading
+            continue
+    dated.sort(reverse=True)
+    for _, old in dated[keep:]:
         old.unlink(missing_ok=True)

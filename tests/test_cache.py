@@ -123,3 +123,34 @@ def test_each_kind_keeps_only_its_newest_entries(tmp_path):
     assert sorted(p.name for p in (tmp_path / "kind").glob("*.pickle")) == ["k3.pickle", "k4.pickle"]
     assert cache.load(tmp_path, "kind", "k4") == 4
     assert cache.load(tmp_path, "kind", "k0") is None
+
+
+def test_pruning_passes_over_an_entry_another_build_removed_meanwhile(tmp_path, monkeypatch):
+    for n in range(4):
+        cache.store(tmp_path, "search", f"k{n}", n)
+    vanished = tmp_path / "search" / "k0.pickle"
+    real_stat = Path.stat
+
+    def stat_after_removal(self, *args, **kwargs):
+        if self == vanished:
+            self.unlink(missing_ok=True)
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat_after_removal)
+    cache.prune(tmp_path, "search", 2)
+    monkeypatch.undo()
+    assert len(list((tmp_path / "search").glob("*.pickle"))) == 2
+
+
+def test_loading_an_entry_pruned_after_it_was_read_returns_its_value(tmp_path, monkeypatch):
+    cache.store(tmp_path, "search", "k", {"v": 1})
+    entry = tmp_path / "search" / "k.pickle"
+    real_read = cache.read_sealed
+
+    def read_then_lose(path):
+        payload = real_read(path)
+        entry.unlink()
+        return payload
+
+    monkeypatch.setattr(cache, "read_sealed", read_then_lose)
+    assert cache.load(tmp_path, "search", "k") == {"v": 1}
