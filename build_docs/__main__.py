@@ -61,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
         help="print the review queue (decisions taken on weak evidence, most doubtful first) and write nothing",
     )
     parser.add_argument(
+        "--editors",
+        action="store_true",
+        help="also publish the editors' workbench page (review queue, corrections, declared rules); make serve always shows it",
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="fail on any problem (make site does); by default a seed file with a problem is left out "
@@ -78,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         pdf_dir=Path(args.pdf_dir),
         make_pdf=args.make_pdf,
         strict=args.strict,
+        editors=args.editors,
         cache_dir=Path(args.cache_dir),
     )
     stages = Stages(console_reporter() if not args.review else None)

@@ -33,6 +33,7 @@ from .kinds import NoteKind
 from .progress import Stages
 from .records import Article, Handbook, Note, SeedFile
 from .recovery import normalise, parse
+from .recovery.blocks import DOUBT
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "templates" / "assets"
 
@@ -70,6 +71,7 @@ class BuildConfig:
     make_pdf: bool = False  # render the book PDFs into pdf_dir in this same run (needs WeasyPrint)
     report: Path | None = None  # default: reports/conversion-report.md beside docs
     strict: bool = True  # any problem fails the build; lenient leaves the file out
+    editors: bool = False  # also publish the editors' workbench (editors.md): review queue, corrections, rules
     cache_dir: Path = CACHE_DIR  # an empty folder makes a cold run
 
     def __post_init__(self) -> None:
@@ -321,7 +323,8 @@ class Made:
 
 def pages_key(records: Records, config: BuildConfig, offered: frozenset[str]) -> str:
     """Hash everything the pages derive from: the records, the templates and assets, the schema, the options."""
-    parts: list[str | bytes] = [records.key, config.script, config.quotes, *sorted(offered), export.SCHEMA_PATH.read_bytes()]
+    parts: list[str | bytes] = [records.key, config.script, config.quotes, str(config.editors), *sorted(offered)]
+    parts.append(export.SCHEMA_PATH.read_bytes())
     for path in sorted(p for p in render.TEMPLATES_DIR.rglob("*") if p.is_file()):
         parts += [path.relative_to(render.TEMPLATES_DIR).as_posix(), path.read_bytes()]
     return cache.digest(parts)
@@ -331,7 +334,7 @@ def render_and_convert(records: Records, config: BuildConfig, offered: frozenset
     """Render the Simplified pages, then convert them to Traditional with the conversion review."""
     with stage("render"):
         env = render.make_environment()
-        pages = render.render_pages(records.handbook, records.cross, env, offered)
+        pages = render.render_pages(records.handbook, records.cross, env, offered, editors=config.editors)
         pages["records.json"] = export.records_json(records.handbook)
         pages["records.schema.json"] = export.SCHEMA_PATH.read_bytes()
         pages[".jieba_user.txt"] = search_dictionary(records)
@@ -458,7 +461,10 @@ def review_queue(result: Result) -> str:
     handbook = result.handbook
     items = sorted((n for n in handbook.notes if n.kind is NoteKind.REVIEW),
                    key=lambda n: (-n.doubt, n.source.file, n.source.start))  # fmt: skip
-    lines = [f"review queue: {len(handbook.problems)} file problem(s), {len(items)} decision(s) to check", ""]
+    lines = [f"review queue: {len(handbook.problems)} file problem(s), {len(items)} decision(s) to check"]
+    if items:
+        lines.append(f"[n] is how doubtful a decision is: 1 (slight) to {max(DOUBT.values())} (most doubtful)")
+    lines.append("")
     lines += [f"left out  {problem}" for problem in handbook.problems]
     for note in items:
         lines.append(f"[{note.doubt}] {note.source}  {note.message}")
@@ -468,4 +474,7 @@ def review_queue(result: Result) -> str:
             lines.append("    to confirm or correct, add to corrections.yml:")
             lines += [f"      {row}" for row in note.suggestion.splitlines()]
         lines.append("")
+    if handbook.declared:
+        lines.append(f"declared rules in use: {len(handbook.declared)} (the editors' page lists them: make serve)")
+        lines += [f"  {file}  {key}  {description.split('：', 1)[0]}" for file, key, description in handbook.declared]
     return "\n".join(lines)

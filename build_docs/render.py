@@ -18,6 +18,7 @@ from .errors import raise_if
 from .index import check_pages
 from .kinds import BlockKind, NoteKind
 from .records import Article, Handbook, Note
+from .recovery.blocks import DOUBT
 from .recovery.normalise import PASS_LABELS
 from .text import CONTROL_RE
 from .ui import UiStrings, load_ui_strings
@@ -190,9 +191,13 @@ def ui_of(env: jinja2.Environment) -> UiStrings:
 
 
 def render_pages(
-    handbook: Handbook, cross: CrossIndex, env: jinja2.Environment, downloads: frozenset[str] = frozenset()
+    handbook: Handbook,
+    cross: CrossIndex,
+    env: jinja2.Environment,
+    downloads: frozenset[str] = frozenset(),
+    editors: bool = False,
 ) -> dict[str, str | bytes]:
-    """Render every page of the handbook: path under docs/ -> content."""
+    """Render every page of the handbook (and the editors' workbench if asked): path under docs/ -> content."""
     pages: dict[str, str | bytes] = {}
     provinces = _group_by_province(handbook)
     # A glossary term is marked once per article, at its first occurrence: a link to its entry
@@ -256,8 +261,11 @@ def render_pages(
         terms=[(t, t.slug, _per_article(uses)) for t, (_, uses) in zip(cross.glossary, cross.glossary_uses, strict=True)]
     )
     pages["regions.md"] = env.get_template("regions.md.j2").render(provinces=provinces)
-    pages["notes.md"] = env.get_template("notes.md.j2").render(**notes_view(handbook))
-    pages[".nav.yml"] = _nav(handbook, provinces, cross, ui_of(env))
+    notes = notes_view(handbook)
+    pages["notes.md"] = env.get_template("notes.md.j2").render(**notes)
+    if editors:
+        pages["editors.md"] = env.get_template("editors.md.j2").render(**notes, doubt_max=max(DOUBT.values()))
+    pages[".nav.yml"] = _nav(handbook, provinces, cross, ui_of(env), editors)
     return pages
 
 
@@ -299,7 +307,7 @@ LISTED_APART = (NoteKind.REVIEW, NoteKind.CORRECTION, NoteKind.PROBLEM)
 
 
 def notes_view(handbook: Handbook) -> dict:
-    """Arrange the notes for an editor: review queue, corrections, then each article's repairs by kind."""
+    """Arrange the notes: review queue and corrections (editors' page), each article's repairs by kind (校勘记)."""
     seeds = {s.name: s for s in handbook.seeds}
 
     def view(note: Note) -> NoteView:
@@ -371,8 +379,8 @@ def notes_view(handbook: Handbook) -> dict:
     }
 
 
-def _nav(handbook: Handbook, provinces, cross: CrossIndex, ui: UiStrings) -> str:
-    """Write the navigation for the MkDocs hook: home, districts by province, themes, notes."""
+def _nav(handbook: Handbook, provinces, cross: CrossIndex, ui: UiStrings, editors: bool) -> str:
+    """Write the navigation for the MkDocs hook: home, districts by province, themes, notes (and the editors' page)."""
     nav: list = [{ui("首页"): "index.md"}]
     regions: list = [{ui("地区索引"): "regions.md"}]
     for province, cities in provinces:
@@ -385,4 +393,6 @@ def _nav(handbook: Handbook, provinces, cross: CrossIndex, ui: UiStrings) -> str
     nav.append({ui("主题"): [{ui("主题总览"): "themes/index.md"}] + [{t.name: f"themes/{t.slug}.md"} for t in cross.themes]})
     nav.append({ui("术语表"): "glossary.md"})
     nav.append({ui("校勘记"): "notes.md"})
+    if editors:
+        nav.append({ui("编者工作台"): "editors.md"})
     return yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)

@@ -248,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root, out = Path.cwd(), Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    config = BuildConfig(seeds=Path(args.seeds), shown_as=args.seeds.rstrip("/"), strict=True)
+    # The editors' workbench is what an editor previewing their folder needs; it is never published by default.
+    config = BuildConfig(seeds=Path(args.seeds), shown_as=args.seeds.rstrip("/"), strict=True, editors=True)
     state = State()
     warm()
     rebuild(config, root, out, state)

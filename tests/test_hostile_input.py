@@ -47,9 +47,10 @@ def _folder(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     return folder
 
 
-def _generate(folder: Path, strict: bool = True) -> Result:
+def _generate(folder: Path, strict: bool = True, editors: bool = False) -> Result:
     cache = folder.parent / "cache"
-    return generate(BuildConfig(seeds=folder, shown_as="seeds", strict=strict, cache_dir=cache, docs=folder.parent / "docs"))
+    docs = folder.parent / "docs"
+    return generate(BuildConfig(seeds=folder, shown_as="seeds", strict=strict, cache_dir=cache, docs=docs, editors=editors))
 
 
 def _pages(result: Result) -> dict[str, str]:
@@ -118,14 +119,15 @@ def test_nul_and_bidi_override_are_absent_from_every_page_and_listed_on_the_note
 
 
 def test_same_article_in_two_files_is_published_once_with_a_review_note(tmp_path):
-    result = _generate(_folder(tmp_path, {"a.txt": YINING_XIAN, "b.txt": YINING_XIAN, "c.txt": YINING_SHI}))
+    result = _generate(_folder(tmp_path, {"a.txt": YINING_XIAN, "b.txt": YINING_XIAN, "c.txt": YINING_SHI}), editors=True)
     titles = [a.title for a in articles_of(result)]
     assert sorted(titles) == ["果园里的党小组", "老街巷的网格员"]
     (kept,) = [a for a in articles_of(result) if a.title == "果园里的党小组"]
     assert kept.headline.file == "seeds/a.txt"
     review = [n for n in result.handbook.notes if n.kind is NoteKind.REVIEW and "完全相同" in n.message]
     assert len(review) == 1 and str(review[0].source) == "seeds/b.txt:1-3" and "seeds/a.txt:1-3" in review[0].message
-    assert "<code>seeds/b.txt:1-3</code> 与 seeds/a.txt:1-3 的文章标题、正文完全相同" in result.files["notes.md"]
+    assert "<code>seeds/b.txt:1-3</code> 与 seeds/a.txt:1-3 的文章标题、正文完全相同" in result.files["editors.md"]
+    assert "<code>seeds/b.txt:5-7</code> 与 seeds/a.txt:1-3 重复的正文，未再次发表" in result.files["notes.md"]
     page = next(p for path, p in result.files.items() if path.startswith("districts/") and "果园里的党小组" in p)
     assert page.count("## 果园里的党小组") == 1
 
