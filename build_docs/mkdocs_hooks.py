@@ -1,5 +1,5 @@
 """MkDocs hooks: the navigation the generator wrote into docs/.nav.yml, one-page sitemaps, and a
-disk memo of the search plugin's word segmentation."""
+disk memo of the search plugin's word segmentation, and the search worker's repairs."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from build_docs import cache, shortcuts, wordcut  # the package's derived-data cache; jieba's segmentation by jieba-rs
+# The derived-data cache, the search worker repairs, Material shortcuts, jieba by jieba-rs.
+from build_docs import cache, search_worker, shortcuts, wordcut
 
 NAV_FILE = ".nav.yml"
 # Where segmented search text is kept between builds; HANDBOOK_CACHE_DIR overrides it (an empty
@@ -203,7 +204,7 @@ SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def on_post_build(config):
-    """Save the segmentation memo, then write one-page sitemaps."""
+    """Save the segmentation memo, repair the search worker for Chinese queries, then write one-page sitemaps."""
     memo = _MEMO
     if memo is not None:
         engine = memo.segmenter.engine
@@ -213,6 +214,10 @@ def on_post_build(config):
         if memo.used.keys() != memo.known.keys():
             cache.store(memo.cache_dir, "search", memo.key, memo.used)
             cache.prune(memo.cache_dir, "search", KEEP_SEGMENTATIONS)
+    try:
+        search_worker.repair_site(Path(config["site_dir"]))
+    except search_worker.WorkerChanged as err:
+        raise PluginError(str(err)) from err
     write_sitemaps(config)
     if PROFILE:
         total = perf_counter() - _PHASES.pop("start")

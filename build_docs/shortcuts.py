@@ -72,8 +72,9 @@ def without_excluded(html: str) -> str:
     """Replace every element marked data-search-exclude by an empty span; html unchanged if unsure.
 
     Material's parser skips an excluded element's contents until the first end tag of the same
-    name, and leaves out a whole section when a heading is excluded; only elements whose
-    contents hold no element of their own name and no heading are cut, in a page without
+    name, and leaves out a whole section when a heading is excluded: an excluded heading is cut
+    with its section up to the next heading with an id; other elements only when their
+    contents hold no element of their own name and no heading, in a page without
     comments, scripts or styles, so that what it reads of the rest is what it read before. An
     empty span left in place keeps the text on either side apart, as the element did."""
     if "data-search-exclude" not in html or PARSER_MODES_RE.search(html):
@@ -93,14 +94,32 @@ def without_excluded(html: str) -> str:
         if text.startswith("</") or not EXCLUDE_ATTR_RE.search(QUOTED_RE.sub("", text)):
             continue
         tag = re.match(r"<([a-zA-Z][^\s/>]*)", text).group(1).lower()  # type: ignore[union-attr]
-        end = _closing(html, tag, start.end())
-        if end is None or tag in HEADING_TAGS or re.search(r"<h[1-6][\s>]", html[start.end() : end], re.I):
-            return html
+        if tag in HEADING_TAGS:
+            end = _section_end(html, start.end())
+            if end is None:
+                return html
+        else:
+            end = _closing(html, tag, start.end())
+            if end is None or re.search(r"<h[1-6][\s>]", html[start.end() : end], re.I):
+                return html
         out += [html[pos : start.start()], PLACEHOLDER]
         pos = end
         at = html.find("data-search-exclude", pos)
     out.append(html[pos:])
     return "".join(out)
+
+
+# A heading's start tag that carries an id: where Material's parser opens a new section.
+HEADING_WITH_ID_RE = re.compile(r"""<h[1-6](?=[\s>])(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)
+
+
+def _section_end(html: str, pos: int) -> int | None:
+    """Return where the section a heading opens at pos ends (the next heading with an id, or the end); None if unsure."""
+    for m in HEADING_WITH_ID_RE.finditer(html, pos):
+        if re.search(r"\sid=", QUOTED_RE.sub("", m.group())) or re.search(r'\sid="', m.group()):
+            return m.start()
+        return None  # a heading without an id does not end the section for Material: left whole
+    return len(html)
 
 
 def _closing(html: str, tag: str, pos: int) -> int | None:

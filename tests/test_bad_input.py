@@ -193,7 +193,7 @@ def test_lenient_build_leaves_out_the_bad_file_and_lists_it_first_on_the_notes_p
     assert any(w.startswith("seeds/b.txt:1: headline without a place") for w in result.warnings)
     assert any(w.startswith("seeds/c.txt:1: undecodable bytes") for w in result.warnings)
     notes = result.files["notes.md"]
-    assert notes.index("## 未能发表的文件") < notes.index("## 原始文本")
+    assert notes.index("## 未能收入的文件") < notes.index("## 原始文本")
     assert "seeds/b.txt:1: headline without a place" in notes
 
 

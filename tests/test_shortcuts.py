@@ -43,7 +43,7 @@ def test_excluded_elements_are_replaced_by_an_empty_span(html: str, expected: st
     [
         "<div data-search-exclude><div>x</div>y</div>z",  # Material's skip ends at the inner </div>
         "<div data-search-exclude><p>x</p>",  # never closed
-        "<h2 id='s' data-search-exclude>S</h2><p>body</p>",  # an excluded heading drops its section
+        "<h2 id='s' data-search-exclude>S</h2><p>x</p><h3>no id</h3><p>y</p>",  # a heading without an id ends no section
         "<div data-search-exclude><h2 id='a'>x</h2></div>",  # a heading inside opens a section
         "<div data-search-exclude><!-- </div> --></div>y",  # a comment: the parser reads no tag in it
         "<script>var a = 1 < 2;</script><div data-search-exclude>x</div>",
@@ -62,6 +62,9 @@ def test_pages_the_cut_cannot_be_sure_of_are_left_whole(html: str):
         "<div><p>a</p><div data-search-exclude><p>x</p></div><p>b</p></div>",  # inside another element of its name
         "<h2 id='s'>S</h2><p class='u' data-search-exclude=''>x <a href='#'>y</a></p><p>z</p>",
         "<h2 id='s'>S</h2><p>definition</p>\n<p class='u' data-search-exclude=''>uses</p>\n",  # a glossary entry
+        "<h2 id='s' data-search-exclude>S</h2><p>body</p>",  # an excluded heading drops its section
+        "<h1 id='t'>T</h1><p>a</p><h2 id='x' data-search-exclude>X</h2><p>b</p><h2 id='y'>Y</h2><p>c</p>",
+        "<h2 id='x' data-search-exclude=''>X</h2><div><p data-search-exclude>b</p></div><h2 id='y'>Y</h2>",  # nested
     ],
 )
 def test_materials_parser_finds_the_same_sections_in_literal_pages_with_the_cut(html: str):

@@ -94,3 +94,24 @@ def test_numbers_are_searchable_and_articles_rank_before_the_notes_and_glossary(
     apart = [i for i, text in enumerate(ranked) if text.startswith(("校勘记", "术语表"))]
     assert not apart or article < min(apart), ranked[:6]
     assert "湖里區" in _search(page, site_server, "1234", "zh-Hant/")[0]
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "words"), [("", "党建引领", ("党建", "引领")), ("zh-Hant/", "黨建引領", ("黨建", "引領"))]
+)
+def test_a_two_word_query_ranks_entries_with_both_words_first_and_marks_each(page: Page, site_server: str, path, query, words):
+    page.goto(site_server + path)
+    items = search(page, query)
+    first = [items.nth(i) for i in range(min(4, items.count()))]
+    assert len(first) == 4
+    for item in first:
+        text = item.inner_text().replace("\u200b", "")
+        assert all(w in text for w in words), text[:80]
+        assert set(words) <= set(item.locator("mark").all_inner_texts()), text[:80]
+
+
+def test_a_number_query_finds_articles_not_bare_theme_sections(page: Page, site_server: str):
+    page.goto(site_server)
+    items = search(page, "1234")
+    links = [items.nth(i).locator("a").first.get_attribute("href") or "" for i in range(items.count())]
+    assert links and not [href for href in links if "themes/" in href], links
