@@ -257,8 +257,9 @@ def render_pages(
             for d in handbook.districts
         ],
     )
+    glossary = [(t, t.slug, _per_article(uses)) for t, (_, uses) in zip(cross.glossary, cross.glossary_uses, strict=True)]
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(
-        terms=[(t, t.slug, _per_article(uses)) for t, (_, uses) in zip(cross.glossary, cross.glossary_uses, strict=True)]
+        terms=sorted(glossary, key=lambda entry: pinyin_order(entry[0].term)), uses_folded=USES_FOLDED
     )
     pages["regions.md"] = env.get_template("regions.md.j2").render(provinces=provinces)
     notes = notes_view(handbook)
@@ -267,6 +268,17 @@ def render_pages(
         pages["editors.md"] = env.get_template("editors.md.j2").render(**notes, doubt_max=max(DOUBT.values()))
     pages[".nav.yml"] = _nav(handbook, provinces, cross, ui_of(env), editors)
     return pages
+
+
+# A glossary entry lists its uses one per line; more than this many are folded.
+USES_FOLDED = 6
+
+
+def pinyin_order(term: str) -> tuple[str, str]:
+    """Sort key of a term as a Chinese glossary orders it: by Hanyu Pinyin with tone numbers, then by the characters."""
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(lazy_pinyin(term, style=Style.TONE3, neutral_tone_with_five=True)), term
 
 
 def source_marker(article: Article) -> str:

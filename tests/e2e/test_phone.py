@@ -59,3 +59,43 @@ def test_the_paragraph_link_stays_hidden_on_a_touch_screen_until_touched(browser
         assert link.evaluate("e => getComputedStyle(e).opacity") == "1"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("script", ["", "zh-Hant/"])
+def test_a_tap_on_a_glossary_term_shows_its_definition_on_screen_and_a_second_tap_closes_it(
+    browser: Browser, site_server: str, script: str
+):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site_server + script + "districts/fujian-xiamen-huli/")
+        term = page.locator("a.hb-term").first
+        term.scroll_into_view_if_needed()
+        here = page.url
+        term.tap()
+        page.wait_for_timeout(200)
+        assert page.url == here  # the tap stayed on the page
+        assert "hb-open" in (term.get_attribute("class") or "")
+        box = term.evaluate("e => { const s = getComputedStyle(e, '::after'); return [s.content, s.position, s.left, s.right]; }")
+        assert box[0].strip('"') == term.get_attribute("data-definition") and box[1] == "fixed"
+        term.tap()
+        page.wait_for_timeout(200)
+        assert "hb-open" not in (term.get_attribute("class") or "")
+        term.tap()
+        page.locator("h1").first.tap()  # a tap elsewhere closes it too
+        page.wait_for_timeout(200)
+        assert "hb-open" not in (term.get_attribute("class") or "")
+    finally:
+        context.close()
+
+
+def test_a_districts_chips_leave_its_first_article_on_the_first_phone_screen(browser: Browser, site_server: str):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site_server + "districts/fujian-xiamen-huli/")
+        top = page.locator("article h2").first.bounding_box()
+        assert top is not None and top["y"] < PHONE["height"], top
+        assert "相关段落数" in page.locator(".hb-tags .hb-label").inner_text()
+    finally:
+        context.close()
