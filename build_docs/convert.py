@@ -4,11 +4,19 @@ OpenCC has no call to add words at run time, so the build writes a JSON configur
 first segmentation and conversion dictionaries are the project's phrase list (place names
 from the records plus data/protected_terms.yml), with identity entries in the later
 regional stage so it cannot undo them. Bundled dictionaries are referenced by absolute path.
+
+Two converters share that list. The seeds' words (titles, paragraphs, names, quotations) are
+converted character-wise (s2tw), so an article's 信息 stays 信息. The project's own prose
+(theme names and descriptions, glossary definitions, the explanations on 校勘记) reads in
+Taiwan usage: OpenCC's phrase-level configuration (s2twp) with the reviewed corrections of
+data/taiwan_wording.yml, quotations inside it excepted. The interface strings are neither:
+ui_strings.yml gives their Traditional wording by hand.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -22,14 +30,24 @@ import opencc
 from . import cache
 from .data import DATA_DIR, load_yaml, raise_if
 from .errors import Problem, fail
-from .names import protect
+from .names import load_subcounty, place_form, protect
 
 OPENCC_SHARE = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 # Script-only configurations: they change character forms, never vocabulary.
 ALLOWED_CONFIGS = ("s2tw", "s2t", "s2hk")
 # Vocabulary-rewriting configurations rewrite quoted text (社区→社群, 联系→聯絡): refused.
 REFUSED_CONFIGS = ("s2twp", "s2hkp")
+# The project's own prose, in the regional vocabulary where OpenCC has one (Taiwan): each
+# script-only configuration's phrase-level counterpart, used for that prose alone.
+PROSE_CONFIGS = {"s2tw": "s2twp"}
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# What the project's prose quotes (a slogan, a policy's name, a seed's title or words, a
+# newspaper) is someone else's wording: converted character-wise, like the articles.
+QUOTED_RE = re.compile(r"(“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|『[^』\n]*』|《[^》\n]*》)")
+# On 校勘记 a note is `<p><code>seed:line</code> explanation</p>` and a declared rule
+# `<summary><code>key</code> description</summary>`: the text after a code label is the
+# project's sentence. Seed text is HTML-escaped on the pages, so it never holds these tags.
+NOTE_TEXT_RE = re.compile(r"(?<=</code> )([^<\n]+)(?=</(?:p|summary)>)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,6 +106,38 @@ def load_protected(path: Path = DATA_DIR / "protected_terms.yml") -> ProtectedTe
     )
 
 
+def load_taiwan_wording(path: Path = DATA_DIR / "taiwan_wording.yml") -> dict[str, str]:
+    """Load taiwan_wording.yml: the reviewed Taiwan forms of phrases s2twp gets wrong in the project's prose."""
+    problems: list[Problem] = []
+    raw = load_yaml(path, problems)
+    raise_if(problems)
+    if not isinstance(raw, dict) or set(raw) != {"phrases"} or not isinstance(raw["phrases"], dict):
+        fail(Problem(file=str(path), line=0, message="expected exactly one key 'phrases' holding a mapping"))
+    for key, value in raw["phrases"].items():
+        if not (isinstance(key, str) and HAN_RE.search(key) and isinstance(value, str) and HAN_RE.search(value)):
+            problems.append(
+                Problem(file=str(path), line=0, message=f"'{key}': expected Simplified text mapped to its Taiwan form")
+            )
+    raise_if(problems)
+    return dict(raw["phrases"])
+
+
+def project_prose(data_dir: Path = DATA_DIR) -> tuple[str, ...]:
+    """Collect the project's own sentences in the data (theme names and descriptions, glossary definitions), found on the pages by value."""
+    # Theme terms and glossary terms are not among them: they are the articles' words, matched
+    # in the articles' text and marked there, so they convert as the articles do.
+    fields = (("themes.yml", "themes", ("name", "description")), ("glossary.yml", "terms", ("definition",)))
+    found: list[str] = []
+    for file, key, names in fields:
+        problems: list[Problem] = []
+        raw = load_yaml(data_dir / file, problems)
+        raise_if(problems)
+        entries = raw.get(key) if isinstance(raw, dict) else None
+        for entry in entries if isinstance(entries, list) else ():
+            found += [entry[n].strip() for n in names if isinstance(entry, dict) and isinstance(entry.get(n), str)]
+    return tuple(dict.fromkeys(t for t in found if HAN_RE.search(t)))
+
+
 def plain_converter(config: str) -> opencc.OpenCC:
     """OpenCC with its own configuration (checked against the allowed ones)."""
     _check_config(config)
@@ -126,12 +176,24 @@ class Converter:
         people: Iterable[str] = (),
         places: Mapping[str, str] | None = None,
         plain: opencc.OpenCC | None = None,
+        prose: Iterable[str] | None = None,
     ):
         _check_config(config)
         self.config = config
         self.work_dir = work_dir
         self.names, self.terms, self.people, self.places = tuple(names), terms, tuple(people), dict(places or {})
         self._given_plain = plain
+        self._given_prose = None if prose is None else tuple(prose)
+
+    @cached_property
+    def prose_texts(self) -> tuple[str, ...]:
+        """List the project's own sentences the pages write whole (default: those of the data files)."""
+        return self._given_prose if self._given_prose is not None else project_prose()
+
+    @cached_property
+    def wording(self) -> dict[str, str]:
+        """Load the reviewed Taiwan forms the project's prose takes where the phrase-level configuration is wrong."""
+        return load_taiwan_wording() if self.config in PROSE_CONFIGS else {}
 
     @cached_property
     def _plain(self) -> opencc.OpenCC:
@@ -142,9 +204,10 @@ class Converter:
         """Every protected name and the Traditional form it keeps."""
         terms, plain = self.terms, self._plain
         entries: dict[str, str] = dict(self.places)
+        rule = load_subcounty()
         for name in sorted(set(self.names) | set(terms.names)):
             if HAN_RE.search(name):
-                entries[name] = protect(name, plain.convert(name), terms.keep)
+                entries[name] = place_form(name, plain.convert, terms.keep, rule)
         for person in sorted(set(self.people)):
             entries[person] = protect(person, plain.convert(person), terms.keep, terms.surnames)
         entries.update(terms.fixed)
@@ -152,7 +215,18 @@ class Converter:
 
     @cached_property
     def _opencc(self) -> opencc.OpenCC:
-        config, work_dir = self.config, self.work_dir
+        return self._build(self.config, self.protected)
+
+    @cached_property
+    def _prose_opencc(self) -> opencc.OpenCC:
+        config = PROSE_CONFIGS.get(self.config, self.config)
+        # The names keep their protected forms in the prose too; the reviewed wording adds the
+        # phrases s2twp gets wrong (on the same key, the name's form stands).
+        return self._build(config, tuple(sorted({**self.wording, **dict(self.protected)}.items())))
+
+    def _build(self, config: str, protected: tuple[tuple[str, str], ...]) -> opencc.OpenCC:
+        """Build OpenCC with its own configuration and the given phrases first."""
+        work_dir = self.work_dir
         work_dir.mkdir(parents=True, exist_ok=True)
         # Files of this process alone (two builds at once never read each other's half-written
         # dictionaries), removed once OpenCC has read them.
@@ -161,17 +235,55 @@ class Converter:
         identity = work_dir / f"protected-{tag}-identity.txt"
         path = work_dir / f"{tag}-protected.json"
         try:
-            phrases.write_text("".join(f"{s}\t{t}\n" for s, t in self.protected), encoding="utf-8")
-            identity.write_text("".join(f"{t}\t{t}\n" for _, t in self.protected), encoding="utf-8")
+            phrases.write_text("".join(f"{s}\t{t}\n" for s, t in protected), encoding="utf-8")
+            identity.write_text("".join(f"{t}\t{t}\n" for _, t in protected), encoding="utf-8")
             path.write_text(json.dumps(_config(config, phrases, identity), ensure_ascii=False, indent=2), encoding="utf-8")
             return opencc.OpenCC(str(path))
         finally:
             for made in (phrases, identity, path):
                 made.unlink(missing_ok=True)
 
+    @cached_property
+    def _prose_re(self) -> re.Pattern[str] | None:
+        # Each sentence as the pages write it: as it is, and escaped for HTML (an attribute holds a definition).
+        forms = {form for text in self.prose_texts for form in (text, html.escape(text))}
+        # Longest first: a theme's description before a shorter theme name it contains.
+        return re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True)))) if forms else None
+
     def convert(self, text: str) -> str:
-        """Convert a text's Han characters; ASCII (URLs, ids, keys, code) is left as it is."""
+        """Convert a page: the project's own prose in Taiwan usage, the rest character-wise; ASCII is left as it is."""
+        if not text:
+            # The build calls convert("") to have OpenCC built before it forks: both converters.
+            return self.prose(text) + self.article(text)
+        # Each part is cut at markup or at a whole sentence of the data, never inside a run of
+        # Han text, so the articles' text converts exactly as it would in one piece.
+        parts = NOTE_TEXT_RE.split(text)
+        return "".join(self.prose(part) if i % 2 else self._outside_notes(part) for i, part in enumerate(parts))
+
+    def _outside_notes(self, text: str) -> str:
+        """Convert text with no note in it: the data's sentences as prose, the rest as article text."""
+        if self._prose_re is None:
+            return self.article(text)
+        out, done = [], 0
+        for match in self._prose_re.finditer(text):
+            start, end = match.span()
+            # A sentence of the data stands whole on a page; inside a run of Han text the same
+            # characters are an article's words (an article may name 乡村振兴 too).
+            if (start and HAN_RE.match(text[start - 1])) or (end < len(text) and HAN_RE.match(text[end])):
+                continue
+            out += [self.article(text[done:start]), self.prose(match[0])]
+            done = end
+        out.append(self.article(text[done:]))
+        return "".join(out)
+
+    def article(self, text: str) -> str:
+        """Convert the seeds' words character-wise (s2tw), names protected."""
         return self._opencc.convert(text)
+
+    def prose(self, text: str) -> str:
+        """Convert the project's own prose in the regional vocabulary (s2twp), its quotations character-wise."""
+        parts = QUOTED_RE.split(text)
+        return "".join(self.article(part) if i % 2 else self._prose_opencc.convert(part) for i, part in enumerate(parts))
 
     def plain(self, text: str) -> str:
         """Convert with OpenCC's own configuration, for comparison."""
@@ -239,7 +351,8 @@ def jieba_dictionary(converter: Converter) -> str:
         if (payload := cache.read_sealed(cached)) is not None:
             _JIEBA_CACHE[key] = payload.decode("utf-8")
         else:
-            _JIEBA_CACHE[key] = converter.convert(source.read_text(encoding="utf-8"))
+            # The dictionary is words, not pages: converted as the articles are (their words are what it cuts).
+            _JIEBA_CACHE[key] = converter.article(source.read_text(encoding="utf-8"))
             for old in converter.work_dir.glob(f"jieba-{converter.config}-*.txt"):
                 old.unlink(missing_ok=True)
             cache.write_sealed(cached, _JIEBA_CACHE[key].encode("utf-8"))
@@ -267,16 +380,18 @@ def _config(config: str, phrases: Path, identity: Path) -> dict:
         return node
 
     base = absolute(base)
+    # The protected forms are phrases of the first stage too: a name already converted (上涌鎮)
+    # stays as it is, where OpenCC would read its kept character again (湧).
     if "segmentation" in base:
         seg = base["segmentation"]["dict"]
-        base["segmentation"]["dict"] = {"type": "group", "match_policy": "union", "dicts": [ours, seg]}
+        base["segmentation"]["dict"] = {"type": "group", "match_policy": "union", "dicts": [ours, same, seg]}
     else:
         base["segmentation"] = {
             "type": "mmseg",
-            "dict": {"type": "group", "match_policy": "union", "dicts": [ours, base["conversion_chain"][0]["dict"]]},
+            "dict": {"type": "group", "match_policy": "union", "dicts": [ours, same, base["conversion_chain"][0]["dict"]]},
         }
     chain = base["conversion_chain"]
-    chain[0]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [ours, chain[0]["dict"]]}
+    chain[0]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [ours, same, chain[0]["dict"]]}
     for stage in chain[1:]:
         stage["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [same, stage["dict"]]}
     return base

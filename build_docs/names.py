@@ -13,6 +13,13 @@ name is an ordinary phrase (示范村 is a model village, 旅游村 a tourist vi
 there). The table is computed once per gazetteer, OpenCC and jieba version and cached under
 `.cache/`. A build protects the names its text contains, their short forms where the text
 uses them beside the full name, and the people its bylines, signatures and text name.
+
+Names below the county level that the gazetteer lacks (三合中里社区, 上涌镇) are found in the
+text by their suffix (`data/subcounty_names.yml`): the jieba words of two to four characters
+right before a 镇/乡/村/社区/街道/嘎查/苏木, never an ordinary word that merely ends in one (农村,
+新农村). Each word of such a name's stem takes OpenCC's reading of that word alone, so no
+phrase reaches across two words of the name (OpenCC reads 三合中 as 三閤中, through 合中); kept
+characters stay as written and only the suffix converts: 三合中里社區, 上涌鎮.
 """
 
 from __future__ import annotations
@@ -20,12 +27,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from importlib.metadata import version
 from pathlib import Path
 
-from . import cache
+from . import cache, segment
+from .data import DATA_DIR, load_yaml
+from .errors import Problem, fail, raise_if
 from .text import HAN
 
 # The suffixes that end a gazetteer name, longest first; what precedes is the name's core.
@@ -54,6 +63,67 @@ TOPONYM_ENDS = frozenset("家庄湾坪坝岭沟寨营屯堡坡塘桥岗垭坳埠
 # What introduces a person in running text, besides a title before the name.
 AFTER_NAME_RE = "(?:说|表示|介绍|告诉记者|同志|认为|坦言|感慨|笑着说)"
 CACHE_VERSION = "3"
+# A sub-county name's stem (the name before its suffix) is two to four characters: one
+# character is a word (全村, 老乡), five reach back into the sentence.
+STEM_MIN, STEM_MAX = 2, 4
+# What jieba reads around a suffix to find the name's words: the Han text before it (a stem and
+# the word before, for context) and two characters after (村民, 村委会 are words, so that 村
+# ends no name).
+CONTEXT_BEFORE, CONTEXT_AFTER = 8, 2
+# A name is Han text: the context ends at anything else (punctuation, a tag, a line end).
+NOT_HAN_RE = re.compile(f"[^{HAN}]")
+# What a higher-level name (or an ordinary word such as 城市, 小区) ends in: a stem never
+# reaches back across one (湖里区|金山街道 names 金山街道).
+ADMIN_ENDS = frozenset("省市县区州旗盟")
+
+
+@dataclass(frozen=True, kw_only=True)
+class SubcountyRule:
+    """What subcounty_names.yml declares: the suffixes, the words that are not names, the stem's stops."""
+
+    suffixes: tuple[str, ...]  # longest first
+    not_names: frozenset[str]
+    not_in_stems: frozenset[str]
+
+    @property
+    def suffix_re(self) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, self.suffixes)))
+
+
+def load_subcounty(path: Path = DATA_DIR / "subcounty_names.yml") -> SubcountyRule:
+    """Load subcounty_names.yml, naming the file and key of every problem."""
+    problems: list[Problem] = []
+    raw = load_yaml(path, problems)
+    raise_if(problems)
+    keys = {"suffixes", "not_names", "not_in_stems"}
+    if not isinstance(raw, dict) or set(raw) != keys:
+        fail(Problem(file=str(path), line=0, message=f"expected exactly the keys {', '.join(sorted(keys))}"))
+    lists: dict[str, list[str]] = {}
+    for key in sorted(keys):
+        value = raw[key]
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and re.fullmatch(f"[{HAN}]+", v) for v in value)
+        ):
+            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': expected a list of Han words"))
+            continue
+        if doubled := sorted({v for v in value if value.count(v) > 1}):
+            problems.append(Problem(file=str(path), line=0, message=f"key '{key}': listed twice: {', '.join(doubled)}"))
+        lists[key] = value
+    raise_if(problems)
+    suffixes = tuple(sorted(lists["suffixes"], key=len, reverse=True))
+    # A word that ends in no suffix could never be taken for a name (a typo, or a misplaced entry);
+    # a bare suffix would stop every name.
+    stray = [w for w in lists["not_names"] if not w.endswith(suffixes) or w in suffixes]
+    if stray:
+        problems.append(
+            Problem(file=str(path), line=0, message=f"key 'not_names': not a word ending in a suffix: {', '.join(stray)}")
+        )
+    raise_if(problems)
+    return SubcountyRule(
+        suffixes=suffixes, not_names=frozenset(lists["not_names"]), not_in_stems=frozenset(lists["not_in_stems"])
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,6 +132,11 @@ class NameTable:
 
     places: Mapping[str, str]  # full name -> protected Traditional form
     ordinary: frozenset[str]  # ordinary words containing a kept character or a declared surname
+    # Sub-county names found in the text by their suffix (None: the gazetteer's names only), the
+    # kept characters, and OpenCC's own reading of a word.
+    rule: SubcountyRule | None = None
+    keep: frozenset[str] = frozenset()
+    read: Callable[[str], str] | None = None
 
 
 def protect(name: str, converted: str, keep: Iterable[str], surnames: Mapping[str, str] | None = None) -> str:
@@ -73,6 +148,19 @@ def protect(name: str, converted: str, keep: Iterable[str], surnames: Mapping[st
     if surnames and name[0] in surnames:
         out[0] = surnames[name[0]]
     return "".join(out)
+
+
+def stem_form(stem: str, read: Callable[[str], str], keep: Iterable[str]) -> str:
+    """Give a name's stem in Traditional script: each jieba word read alone by OpenCC, kept characters as written."""
+    return protect(stem, "".join(read(word) for word in segment.words(stem)), keep)
+
+
+def place_form(name: str, read: Callable[[str], str], keep: Iterable[str], rule: SubcountyRule | None = None) -> str:
+    """Give a place name's Traditional form: a sub-county name by its stem's words, any other as a whole."""
+    suffix = next((s for s in rule.suffixes if name.endswith(s)), "") if rule else ""
+    if suffix and len(name) - len(suffix) >= STEM_MIN:
+        return stem_form(name[: -len(suffix)], read, keep) + read(suffix)
+    return protect(name, read(name), keep)
 
 
 def core(name: str) -> str:
@@ -140,11 +228,13 @@ def load_table(keep: Iterable[str], surnames: Mapping[str, str], plain, config: 
     path = cache_dir / f"names-{config}-{table_key(keep, surnames, config)}.json"
     if (payload := cache.read_sealed(path)) is not None:
         data = json.loads(payload.decode("utf-8"))
-        return NameTable(places=data["places"], ordinary=frozenset(data["ordinary"]))
-    table = build_table(keep, surnames, plain)
-    data = {"places": dict(sorted(table.places.items())), "ordinary": sorted(table.ordinary)}
-    cache.write_sealed(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-    return table
+        table = NameTable(places=data["places"], ordinary=frozenset(data["ordinary"]))
+    else:
+        table = build_table(keep, surnames, plain)
+        data = {"places": dict(sorted(table.places.items())), "ordinary": sorted(table.ordinary)}
+        cache.write_sealed(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    # The sub-county rule is read afresh (not cached): it is data an editor changes.
+    return replace(table, rule=load_subcounty(), keep=frozenset(keep), read=plain.convert)
 
 
 def places_in(text: str, table: NameTable) -> dict[str, str]:
@@ -158,12 +248,76 @@ def places_in(text: str, table: NameTable) -> dict[str, str]:
             name = window[-length:]
             if name in table.places:
                 found[name] = table.places[name]
+    # The gazetteer's form stands where it has the name; the suffix rule adds the names it lacks.
+    for name, form in subcounty_names(text, table).items():
+        found.setdefault(name, form)
     for name, form in list(found.items()):
         short = core(name)
         # A short form is a name only where the text uses it beside the full form (某某镇 … 某某).
         if len(short) >= 2 and short not in table.ordinary and text.replace(name, "").count(short):
             found.setdefault(short, form[: len(short)])
     return found
+
+
+def subcounty_names(text: str, table: NameTable) -> dict[str, str]:
+    """Find the sub-county names a text writes (三合中里社区) that OpenCC alone would get wrong, with their Traditional form."""
+    rule, read = table.rule, table.read
+    if rule is None or read is None:
+        return {}
+    found: dict[str, str] = {}
+    # The same name recurs (pages quote each other): each distinct context is judged once.
+    contexts = dict.fromkeys(_context(text, m) for m in rule.suffix_re.finditer(text))
+    for before, suffix, after in contexts:
+        stem = _stem(before, suffix, after, rule, table.ordinary)
+        if stem is None or stem + suffix in found:
+            continue
+        name = stem + suffix
+        form = stem_form(stem, read, table.keep) + read(suffix)
+        # Only a name OpenCC alone would get wrong needs protecting (东风村 東風村 does not).
+        if form != read(name):
+            found[name] = form
+    return found
+
+
+def _context(text: str, suffix: re.Match[str]) -> tuple[str, str, str]:
+    """Give the Han text right before a suffix (as far as CONTEXT_BEFORE), the suffix, and the Han text right after."""
+    before = text[max(0, suffix.start() - CONTEXT_BEFORE) : suffix.start()]
+    after = text[suffix.end() : suffix.end() + CONTEXT_AFTER]
+    return NOT_HAN_RE.split(before)[-1], suffix[0], NOT_HAN_RE.split(after)[0]
+
+
+def _stem(before: str, suffix: str, after: str, rule: SubcountyRule, ordinary: frozenset[str]) -> str | None:
+    """Find the stem of the name a suffix ends in its context; None where it ends no name."""
+    end = len(before) + len(suffix)
+    words: list[str] = []
+    position = 0
+    for word in segment.words(before + suffix + after):
+        words.append(word)
+        position += len(word)
+        if position >= end:
+            break
+    last = words.pop()
+    # A word running past the suffix (村民, 村委会), or one the suffix does not end (a split 社|区).
+    if position != end or not last.endswith(suffix):
+        return None
+    stem = last[: -len(suffix)]
+    for word in reversed(words):
+        if (
+            len(stem) + len(word) > STEM_MAX
+            or word in rule.not_in_stems
+            or word[-1] in ADMIN_ENDS
+            or word.endswith(rule.suffixes)  # the end of another name (殿前街道|高林社区)
+            # Right before the suffix an ordinary word can be the name (上涌|镇); further back, an
+            # ordinary word with a kept character is the sentence around it (只有|上涌镇).
+            or (stem and word in ordinary)
+        ):
+            break
+        stem = word + stem
+    name = stem + suffix
+    # A name that ends in a word of the stop list is one of its kind (新农村, 特色旅游村), no name.
+    if not STEM_MIN <= len(stem) <= STEM_MAX or any(name[i:] in rule.not_names for i in range(len(stem))):
+        return None
+    return stem
 
 
 def people_in(
