@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from build_docs.build import BuildConfig, generate
 from build_docs.convert import quotes
+from build_docs.pdf import CONTENTS_MIN_ARTICLES, book_html
 
 from .helpers import ROOT, SEEDS, build_from
 
@@ -111,6 +112,8 @@ def test_table_of_contents_lists_every_article(result, lang):
 def test_theme_index_gives_page_numbers(lang):
     index = next(p for p in _pages(lang) if p.startswith(("主题索引", "主題索引")))
     assert len(re.findall(r"（\d+）第\d+[页頁]", index)) >= 10
+    # Entries are parted: each but a theme's last is followed by a semicolon.
+    assert len(re.findall(r"（\d+）第\d+[页頁]；", index)) >= 10
 
 
 def _first_lines(lang: str) -> list[list[str]]:
@@ -165,7 +168,15 @@ def _body_lines(path) -> list[list[tuple[float, float, float, float]]]:
     back = hits[1] if len(hits) > 1 else len(raw)
     for page in raw[:back]:
         found = re.findall(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', page)
-        pages.append(sorted((float(a), float(b), float(c), round(float(d) - float(b), 1)) for a, b, c, d in found))
+        # A mark set half-width (pdf.compress_punctuation) keeps its full-width box, which
+        # overlaps the next one, and pdftotext may cut the line there: pieces on one baseline
+        # are one line.
+        pieces: dict[tuple[float, float], list[float]] = {}
+        for a, b, c, d in found:
+            key = (round(float(b), 1), round(float(d) - float(b), 1))
+            left, right = pieces.get(key, [float(a), float(c)])
+            pieces[key] = [min(left, float(a)), max(right, float(c))]
+        pages.append(sorted((left, y, right, height) for (y, height), (left, right) in pieces.items()))
     every = [line for page in pages for line in page]
     height = Counter(line[3] for line in every).most_common(1)[0][0]
     left = Counter(round(line[0], 1) for line in every if line[3] == height).most_common(1)[0][0]
@@ -185,3 +196,90 @@ def test_body_lines_are_justified_to_one_right_edge(lang):
     assert len(inner) > 100
     right = [line[2] for line in inner]
     assert max(right) - min(right) <= 1.0, sorted(right)[:5]
+
+
+# -- the book's typesetting, rendered from literal seeds -------------------------------------------
+
+LITERAL_SEED = """\
+人民日报 2021年4月19日 星期一
+
+# 福建省厦门市湖里区：小区治理有新招
+
+福建省厦门市湖里区委书记 张三
+
+湖里区坚持党建引领，推动小区治理走深走实，群众的获得感、幸福感不断提升。全区各级党组织把服务送到居民家门口，解决了一批群众的难题。
+
+▲湖里区殿前街道党员志愿者在小区开展义诊活动。
+
+新华社记者 王五 摄
+
+他说：“增长率达到百分之九十。”大家都说“好”，“对”。
+
+全区建立小区党支部三百余个，推行“小区吹哨、部门报到”机制。各社区依托党群服务中心，组织在职党员回社区报到，认领服务项目。
+
+下一步，湖里区将继续深化党建引领基层治理，让群众生活更美好。（图片由厦门市湖里区委组织部提供）
+"""
+HALF_RE = re.compile(r'<span class="half">(.)</span>')
+BODY_SIZE = 10.5  # pt, the book's body text
+
+
+@pytest.fixture(scope="module")
+def literal(tmp_path_factory):
+    """Build the handbook of LITERAL_SEED alone."""
+    seeds = tmp_path_factory.mktemp("literal")
+    (seeds / "t.txt").write_text(LITERAL_SEED, encoding="utf-8")
+    return build_from(seeds)
+
+
+def _render(html: str, path) -> str:
+    """Lay out html with WeasyPrint into path; return pdftotext's -bbox-layout of it."""
+    from weasyprint import HTML
+
+    HTML(string=html).write_pdf(path)
+    return subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _line_width(layout: str, needle: str) -> float:
+    """The width of the laid-out line that holds needle (its pieces on one baseline put together)."""
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', layout)
+    lines: dict[float, list[tuple[float, float, str]]] = {}
+    for x0, y0, x1, text in words:
+        lines.setdefault(round(float(y0)), []).append((float(x0), float(x1), text))
+    for pieces in lines.values():
+        if needle in "".join(text for _, _, text in sorted(pieces)):
+            return max(x1 for _, x1, _ in pieces) - min(x0 for x0, _, _ in pieces)
+    raise AssertionError(f"{needle} not laid out on one line")
+
+
+@pytest.mark.parametrize(("lang", "needle"), [("zh-Hans", "增长率"), ("zh-Hant", "增長率")])
+def test_adjacent_marks_print_half_an_em_closer_and_the_text_keeps_every_character(literal, lang, needle, tmp_path):
+    html = book_html(literal, lang)
+    paragraph = next(p for p in re.findall(r'<p class="body">(.*?)</p>', html) if needle in p.replace(" ", ""))
+    pairs = len(HALF_RE.findall(paragraph))
+    assert pairs >= 4, paragraph  # ：“ (or ：「), ”“ …: most of the paragraph's pairs
+    compressed = _line_width(_render(html, tmp_path / "compressed.pdf"), needle)
+    solid = _line_width(_render(HALF_RE.sub(r"\1", html), tmp_path / "solid.pdf"), needle)
+    # Each mark set half-width takes half an em out of the line.
+    assert abs((solid - compressed) - pairs * BODY_SIZE / 2) < 0.5, (solid, compressed, pairs)
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(tmp_path / "compressed.pdf").pages))
+    assert re.sub(r"<[^>]+>|\s", "", paragraph) in text
+
+
+def test_a_pictures_credits_print_in_its_captions_box(literal, tmp_path):
+    layout = _render(book_html(literal, "zh-Hans"), tmp_path / "book.pdf")
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(tmp_path / "book.pdf").pages))
+    caption = "湖里区殿前街道党员志愿者在小区开展义诊活动。"
+    assert f"{caption}新华社记者王五摄（图片由厦门市湖里区委组织部提供）" in text
+    assert text.count("图片由厦门市湖里区委组织部提供") == 1
+    assert "原文所附图片的来源" not in text  # no box of a credit on its own at the article's end
+    # The credits are set right, on lines of their own under the caption.
+    credit = re.search(r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>\s*<word[^>]*>（图片由', layout)
+    body = re.search(r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>\s*<word[^>]*>湖', layout)
+    assert credit and body and float(credit.group(1)) > 500, layout[:200]
+
+
+def test_small_booklets_have_no_contents_page(result):
+    for district in result.handbook.districts:
+        reader = PdfReader(PDF_DIR / f"{district.slug}-zh-Hans.pdf")
+        second = re.sub(r"\s+", "", reader.pages[1].extract_text())
+        assert second.startswith("目录") == (len(district.articles) >= CONTENTS_MIN_ARTICLES), district.slug

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from textwrap import dedent
 
+import pytest
+
 from build_docs.kinds import NoteKind
 
 from .helpers import assert_parses, parse_text
@@ -323,6 +325,33 @@ def test_closing_source_line_stays_text_and_a_cartoon_credit_is_a_caption():
                     (P, "宜都市的茶园里，党员带头采茶。"),
                     (P, "合作社统一收购鲜叶。"),
                     (P, "数据来源：中共宜都市委宣传部"),
+                ]
+            }
+        ],
+    )
+
+
+@pytest.mark.parametrize("credit", ["（新华社记者 王五 摄）", "（本报记者 李四、赵六 摄）", "（张  三 摄影）"])
+def test_a_bracketed_photographers_credit_is_a_credit_not_a_heading(credit):
+    assert_parses(
+        seed(f"""
+        湖北宜都市：茶园里的党员先锋队
+
+        宜都市的茶园里，党员带头采茶。
+
+        图为党员在茶园里采茶。
+
+        {credit}
+
+        合作社统一收购鲜叶。
+        """),
+        [
+            {
+                "blocks": [
+                    (P, "宜都市的茶园里，党员带头采茶。"),
+                    ("caption", "图为党员在茶园里采茶。"),
+                    ("credit", credit),
+                    (P, "合作社统一收购鲜叶。"),
                 ]
             }
         ],
