@@ -188,7 +188,7 @@ def report(rows: list[dict], stderr: str) -> tuple[str, dict]:
         "foreign": sum(r["foreign"] for r in rows),
         "lost": sum(r["lost"] for r in rows),
     }
-    problems = [line for line in stderr.splitlines() if not line.startswith(("stage ", "warning: glossary"))]
+    problems = [line for line in stderr.splitlines() if not line.startswith(("stage ", "warning: glossary", "note: "))]
     text = (
         "\n".join(lines)
         + "\n\n"

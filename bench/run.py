@@ -104,7 +104,7 @@ def project(workdir: Path) -> Path:
 def generate(seeds: Path, workdir: Path, cold: bool = False) -> dict:
     """Time one generator run; cold, with an empty cache folder (no derived data from earlier runs)."""
     cache = ["--cache-dir", tempfile.mkdtemp(dir=workdir, prefix="cold-cache-")] if cold else []
-    return timed([PY, "-m", "build_docs", "--seeds", str(seeds), "--docs", "docs", "--pdf-dir", "no-pdf", *cache], workdir)
+    return timed([PY, "-m", "build_docs", "--seeds", str(seeds), "--docs", "docs", "--pdf-dir", "no-pdf", "--verbose", *cache], workdir)
 
 
 def mkdocs(workdir: Path, config: str, site: str, memo: Path) -> dict:
@@ -240,7 +240,7 @@ def measure_pdf() -> dict:
         workdir = project(Path(tmp))
         runs = [
             timed(
-                [PY, "-m", "build_docs", "--seeds", str(ROOT / "seeds"), "--docs", "docs", "--make-pdf", "--pdf-dir", "pdf"],
+                [PY, "-m", "build_docs", "--seeds", str(ROOT / "seeds"), "--docs", "docs", "--make-pdf", "--pdf-dir", "pdf", "--verbose"],
                 workdir,
             )
             for _ in range(RUNS)

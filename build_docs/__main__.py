@@ -10,7 +10,10 @@ from pathlib import Path
 from . import convert
 from .build import CACHE_DIR, BuildConfig, build, generate, review_queue
 from .errors import BuildError
+from .messages import problem_lines, warning_lines
 from .progress import Stages, console_reporter
+from .settings import FILE_NAME as SETTINGS_FILE
+from .settings import load_settings
 
 
 def shown(seeds: Path) -> str:
@@ -38,12 +41,22 @@ def main(argv: list[str] | None = None) -> int:
         help="folder of book PDFs made by --make-pdf, offered as downloads when present (default: pdf)",
     )
     parser.add_argument("--make-pdf", action="store_true", help="also render the book PDFs into --pdf-dir (needs WeasyPrint)")
-    parser.add_argument("--script", default="s2tw", help="OpenCC config for the Traditional build: s2tw (default), s2t or s2hk")
+    parser.add_argument(
+        "--script",
+        default=None,
+        help="OpenCC config for the Traditional build: s2tw, s2t or s2hk (default: handbook.yml's, else s2tw)",
+    )
     parser.add_argument(
         "--quotes",
         choices=convert.QUOTE_STYLES,
-        default="corner",
-        help="quotation marks of the Traditional build: corner 「」『』 (Taiwan usage, default) or keep “ ” ‘ ’",
+        default=None,
+        help="quotation marks of the Traditional build: corner 「」『』 (Taiwan usage) or keep “ ” ‘ ’ "
+        "(default: handbook.yml's, else corner)",
+    )
+    parser.add_argument(
+        "--settings",
+        default=None,
+        help="the handbook's title, compilers and options (default: handbook.yml beside the seeds folder, when present)",
     )
     parser.add_argument(
         "--corrections",
@@ -71,14 +84,24 @@ def main(argv: list[str] | None = None) -> int:
         help="fail on any problem (make site does); by default a seed file with a problem is left out "
         "and its problems lead the editorial notes",
     )
+    parser.add_argument(
+        "--verbose", action="store_true", help="also print each stage's time and every note about the themes and glossary"
+    )
     args = parser.parse_args(argv)
+    settings_file = Path(args.settings) if args.settings else Path(args.seeds).parent / SETTINGS_FILE
+    try:
+        settings = load_settings(settings_file, shown=settings_file.name if not args.settings else args.settings)
+    except BuildError as err:
+        print("\n".join(problem_lines(err.problems)), file=sys.stderr)
+        return 1
     config = BuildConfig(
         seeds=Path(args.seeds),
         shown_as=shown(Path(args.seeds)),
         docs=Path(args.docs),
         hant_docs=Path(args.hant_docs) if args.hant_docs else None,
-        script=args.script,
-        quotes=args.quotes,
+        script=args.script or settings.script,
+        quotes=args.quotes or settings.quotes,
+        settings=settings,
         corrections=Path(args.corrections) if args.corrections else None,
         pdf_dir=Path(args.pdf_dir),
         make_pdf=args.make_pdf,
@@ -86,19 +109,18 @@ def main(argv: list[str] | None = None) -> int:
         editors=args.editors,
         cache_dir=Path(args.cache_dir),
     )
-    stages = Stages(console_reporter() if not args.review else None)
+    stages = Stages(console_reporter() if args.verbose and not args.review else None)
     try:
         if args.review:
             print(review_queue(generate(config, stages)))
             return 0
         result = build(config, stages)
     except BuildError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
+        print("\n".join(problem_lines(err.problems)), file=sys.stderr)
         print(f"build failed: {len(err.problems)} problem(s); {args.docs}/ left unchanged", file=sys.stderr)
         return 1
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    for line in warning_lines(result.warnings, result.data_warnings, args.verbose):
+        print(line, file=sys.stderr)
     handbook = result.handbook
     articles = sum(len(d.articles) for d in handbook.districts)
     print(

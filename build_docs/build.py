@@ -34,6 +34,8 @@ from .progress import Stages
 from .records import Article, Handbook, Note, SeedFile
 from .recovery import normalise, parse
 from .recovery.blocks import DOUBT
+from .settings import DEFAULT as DEFAULT_SETTINGS
+from .settings import Settings
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "templates" / "assets"
 
@@ -49,7 +51,9 @@ class Result:
     converter: convert.Converter
     report: str
     warnings: tuple[str, ...] = ()
+    data_warnings: tuple[str, ...] = ()  # of the warnings, those about the project's data (a theme matching nothing)
     quotes: str = "corner"
+    settings: Settings = DEFAULT_SETTINGS  # the folder's handbook.yml: title, compilers …
 
 
 # Derived data kept between runs (gazetteer table, OpenCC config, converted jieba dictionary).
@@ -73,6 +77,8 @@ class BuildConfig:
     strict: bool = True  # any problem fails the build; lenient leaves the file out
     editors: bool = False  # also publish the editors' workbench (editors.md): review queue, corrections, rules
     cache_dir: Path = CACHE_DIR  # an empty folder makes a cold run
+    settings: Settings = DEFAULT_SETTINGS  # the folder's handbook.yml: title, subtitle, compilers …
+    corrections_shown: str | None = None  # how errors name corrections.yml (default: as given)
 
     def __post_init__(self) -> None:
         """Refuse options that contradict each other."""
@@ -96,6 +102,7 @@ class Records:
     glossary: tuple[data.GlossaryTerm, ...]
     place_names: tuple[str, ...]  # every place the records name, with short forms (kept by the conversion)
     warnings: tuple[str, ...]
+    data_warnings: tuple[str, ...] = ()  # of the warnings, those about the project's data (a theme matching nothing)
     key: str = ""  # hash of everything the records derive from (records_key)
 
 
@@ -161,7 +168,9 @@ def _recover_records(config: BuildConfig, stage: Stages) -> Records:
         seeds, problems = ingest.read_seeds_leniently(seeds_dir, shown_as)
         if strict or not seeds:
             raise_if(problems)
-        declared = corrections.load_corrections(config.corrections_file, {Path(s.name).name: len(s.lines) for s in seeds})
+        declared = corrections.load_corrections(
+            config.corrections_file, {Path(s.name).name: len(s.lines) for s in seeds}, shown=config.corrections_shown
+        )
         rules = replace(rules, corrections=declared)
     with stage("normalise"):
         normalised = [normalise.normalise_seed(seed) for seed in seeds]
@@ -214,6 +223,7 @@ def _recover_records(config: BuildConfig, stage: Stages) -> Records:
         glossary=glossary,
         place_names=tuple(place_names(handbook, vocab)),
         warnings=tuple(str(p) for p in sorted(problems, key=lambda p: (p.file, p.line))) + tuple(warnings),
+        data_warnings=tuple(warnings),
     )
 
 
@@ -295,7 +305,9 @@ def make_pages(config: BuildConfig, records: Records, stage: Stages) -> Result:
         converter=converter,
         report=report,
         warnings=records.warnings,
+        data_warnings=records.data_warnings,
         quotes=quotes,
+        settings=config.settings,
     )
     if config.make_pdf and pdf_dir is not None:
         from .pdf import write_pdfs  # WeasyPrint is installed only by `make pdf`
@@ -323,7 +335,8 @@ class Made:
 
 def pages_key(records: Records, config: BuildConfig, offered: frozenset[str]) -> str:
     """Hash everything the pages derive from: the records, the templates and assets, the schema, the options."""
-    parts: list[str | bytes] = [records.key, config.script, config.quotes, str(config.editors), *sorted(offered)]
+    parts: list[str | bytes] = [records.key, config.script, config.quotes, str(config.editors), repr(config.settings)]
+    parts += sorted(offered)
     parts.append(export.SCHEMA_PATH.read_bytes())
     for path in sorted(p for p in render.TEMPLATES_DIR.rglob("*") if p.is_file()):
         parts += [path.relative_to(render.TEMPLATES_DIR).as_posix(), path.read_bytes()]
@@ -334,7 +347,9 @@ def render_and_convert(records: Records, config: BuildConfig, offered: frozenset
     """Render the Simplified pages, then convert them to Traditional with the conversion review."""
     with stage("render"):
         env = render.make_environment()
-        pages = render.render_pages(records.handbook, records.cross, env, offered, editors=config.editors)
+        pages = render.render_pages(
+            records.handbook, records.cross, env, offered, editors=config.editors, settings=config.settings
+        )
         pages["records.json"] = export.records_json(records.handbook)
         pages["records.schema.json"] = export.SCHEMA_PATH.read_bytes()
         pages[".jieba_user.txt"] = search_dictionary(records)
@@ -383,7 +398,8 @@ def unapplied(declared: corrections.Corrections, recovered: Sequence[parse.Recov
         if c.origin not in applied:
             where, line = c.origin.rsplit(":", 1)
             problems.append(Problem(file=where, line=int(line), message=(
-                f"'{c.at}': '{c.describe()}' matches nothing there (no text, block, paragraph break or headline it can apply to)")))  # fmt: skip
+                f"'{c.at}': '{c.describe()}' matches nothing there (no text, block, paragraph break or headline it can apply to)"),
+                fix=f"correct this entry's 'at:' line or its action, or remove the entry from {where}"))  # fmt: skip
     return problems
 
 

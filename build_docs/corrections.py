@@ -93,11 +93,12 @@ class Corrections:
 NONE = Corrections()
 
 
-def load_corrections(path: Path | None, seeds: Mapping[str, int]) -> Corrections:
-    """Load and validate corrections.yml against the seed files (name -> line count)."""
+def load_corrections(path: Path | None, seeds: Mapping[str, int], shown: str | None = None) -> Corrections:
+    """Load and validate corrections.yml against the seed files (name -> line count); errors name it as shown."""
     if path is None or not path.is_file():
         return NONE
-    shown = path.name if path.parent == Path(".") else str(path)
+    if shown is None:
+        shown = path.name if path.parent == Path(".") else str(path)
     problems: list[Problem] = []
     # The restricted loader: no aliases, anchors, Python tags, duplicate or complex keys, bounded size.
     root, loader = compose_yaml(path, shown, problems)

@@ -14,10 +14,17 @@ class Problem:
     line: int
     message: str
     whole_file: bool = True  # False: only one article of the file is kept out (a lenient build keeps the rest)
+    fix: str = ""  # what settles it, when one thing does (a corrections.yml entry, an encoding to save in)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.message}"
+
+    def explained(self) -> str:
+        """The problem, then what settles it on indented lines (for the terminal)."""
+        if not self.fix:
+            return str(self)
+        return f"{self}\n" + "\n".join(f"    {row}" for row in self.fix.splitlines())
 
 
 class BuildError(Exception):

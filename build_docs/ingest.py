@@ -16,6 +16,9 @@ ENCODINGS = ("utf-8-sig", "gb18030")
 LINE_END_RE = re.compile("\r\n|[\r\n\u2028\u2029\x85\x0c]")
 # UTF-16 is recognised by its byte-order mark (as Windows tools save "Unicode" text).
 UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+# What settles a file the build cannot read: the seed is never edited, so a readable copy replaces it.
+UNDECODABLE_FIX = "save the file again as UTF-8 (or GB18030) text: the copy you got is damaged or in another encoding"
+REFUSED_FIX = "put a plain text file in the seeds folder instead (a copy, not a link to a file elsewhere)"
 
 
 def read_seeds_leniently(seeds_dir: Path, shown_as: str | None = None) -> tuple[tuple[SeedFile, ...], list[Problem]]:
@@ -32,7 +35,7 @@ def read_seeds_leniently(seeds_dir: Path, shown_as: str | None = None) -> tuple[
         name = f"{prefix.rstrip('/')}/{path.name}"
         refused = refusal(path, seeds_dir)
         if refused:
-            problems.append(Problem(file=CONTROL_RE.sub("?", name), line=0, message=refused))
+            problems.append(Problem(file=CONTROL_RE.sub("?", name), line=0, message=refused, fix=REFUSED_FIX))
             continue
         seed = decode_seed(name, path.read_bytes(), problems)
         if seed is not None:
@@ -88,11 +91,14 @@ def decode_seed(name: str, data: bytes, problems: list[Problem]) -> SeedFile | N
                     file=name,
                     line=line,
                     message=f"undecodable bytes {data[err.start : err.start + 4]!r}: not UTF-8 (with or without BOM) nor GB18030",
+                    fix=UNDECODABLE_FIX,
                 )
             )
         return None
     if not text.strip():
-        problems.append(Problem(file=name, line=1, message="empty seed text"))
+        problems.append(
+            Problem(file=name, line=1, message="empty seed text", fix="put the article's text in it, or remove the file")
+        )
         return None
     lines = LINE_END_RE.split(text)
     if lines and lines[-1] == "":

@@ -1,5 +1,5 @@
-"""MkDocs hooks: the navigation the generator wrote into docs/.nav.yml, one-page sitemaps, and a
-disk memo of the search plugin's word segmentation, and the search worker's repairs."""
+"""MkDocs hooks: the navigation and the site's name the generator wrote into docs/.nav.yml, one-page
+sitemaps, a disk memo of the search plugin's word segmentation, and the search worker's repairs."""
 
 from __future__ import annotations
 
@@ -22,9 +22,12 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from build_docs import cache, search_worker, shortcuts, wordcut
 
 NAV_FILE = ".nav.yml"
-# Where segmented search text is kept between builds; HANDBOOK_CACHE_DIR overrides it (an empty
+# What the generator may set in the configuration besides nav (the handbook's name and description).
+SITE_KEYS = ("site_name", "site_description", "copyright")
+# Where segmented search text is kept between builds: the .cache folder beside the docs folder,
+# so a handbook folder's builds write only inside it; HANDBOOK_CACHE_DIR overrides it (an empty
 # folder makes a cold build).
-CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache"
+CACHE_NAME = ".cache"
 KEEP_SEGMENTATIONS = 4  # both scripts, each with the dictionaries of the last two builds
 # HANDBOOK_PROFILE=1 (make bench) prints where a build's time goes, as `stage mkdocs-NAME SECONDS`.
 PROFILE = os.environ.get("HANDBOOK_PROFILE") == "1"
@@ -43,6 +46,10 @@ def on_config(config):
     if not isinstance(data, dict) or not isinstance(data.get("nav"), list):
         raise PluginError(f"{path}: expected a mapping with a 'nav' list")
     config["nav"] = data["nav"]
+    # The handbook's name from its folder's handbook.yml, in this tree's script.
+    for key, value in (data.get("site") or {}).items():
+        if key in SITE_KEYS and isinstance(value, str) and value:
+            config[key] = value
     if not config["use_directory_urls"]:
         # Raw HTML blocks the generator writes (theme passages) link with directory URLs.
         raise PluginError("use_directory_urls must stay true: the generated pages link with directory URLs")
@@ -52,6 +59,11 @@ def on_config(config):
     _memoise_segmentation(config)
     _take_shortcuts()
     return config
+
+
+def cache_of(config) -> Path:
+    """The derived-data cache of the handbook folder whose docs this build reads."""
+    return Path(os.path.abspath(config["docs_dir"])).parent / CACHE_NAME
 
 
 def _take_shortcuts() -> None:
@@ -115,7 +127,7 @@ def _memoise_segmentation(config) -> None:
     versions = [f"{name}=={_version(name)}" for name in ("mkdocs-material", "jieba", "rjieba")]
     # The dictionaries (segmenter.key) and how the words are computed (wordcut's code).
     key = cache.digest([*versions, segmenter.key, cache.file_fingerprint(Path(wordcut.__file__))])
-    cache_dir = Path(os.environ.get("HANDBOOK_CACHE_DIR") or CACHE_DIR)
+    cache_dir = Path(os.environ.get("HANDBOOK_CACHE_DIR") or cache_of(config))
     memo = _MEMO = _Memo(cache_dir, key, segmenter, known=cache.load(cache_dir, "search", key) or {})
     # The plugin would load these into jieba on its on_config; the segmenter loads them (into
     # jieba-rs) on the first section not in the memo, and Material's own code calls it as jieba.

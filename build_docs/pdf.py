@@ -23,7 +23,6 @@ from .render import make_environment, ui_of
 
 # Noto CJK defaults to Japanese glyph shapes unless the regional face is named explicitly.
 FONTS = {"zh-Hans": "Noto Serif CJK SC", "zh-Hant": "Noto Serif CJK TC"}
-TITLE = "基层治理案例手册"
 
 
 BODY_RE = re.compile(r'(<p class="body">)(.*?)(</p>)', re.S)
@@ -206,7 +205,9 @@ def book_html(result: Result, lang: str, districts=None, site_url: str | None = 
     articles = [a for d in chosen for a in d.articles]
     notes = result.handbook.notes
     html = env.get_template("book.html.j2").render(
-        title=TITLE if districts is None else f"{TITLE} · {chosen[0].region.district}",
+        title=result.settings.title if districts is None else f"{result.settings.title} · {chosen[0].region.district}",
+        compilers=result.settings.compilers,
+        publisher=result.settings.publisher,
         font=FONTS[lang],
         districts=chosen,
         layout={(d.slug, a.ident): book_blocks(a) for d in chosen for a in d.articles},

@@ -24,8 +24,18 @@ from .build import SOURCE_DATE_FILE
 STAGING_RE = re.compile(r"^\.(?P<site>.+)\.new-(?P<pid>\d+)(?:-hant)?$")
 
 
-def build_site(site: Path, docs: Path, configs: tuple[str, str] = ("mkdocs.yml", "mkdocs.zh-Hant.yml")) -> int:
-    """Build both scripts into a new folder and make it site/; return the exit status."""
+def build_site(
+    site: Path,
+    docs: Path,
+    configs: tuple[str | Path, str | Path] = ("mkdocs.yml", "mkdocs.zh-Hant.yml"),
+    *,
+    site_url: str | None = None,
+    quiet: bool = False,
+) -> int:
+    """Build both scripts into a new folder and make it site/; return the exit status.
+
+    site_url (a folder's handbook.yml) stands for the SITE_URL environment variable; quiet keeps
+    MkDocs to its warnings and errors."""
     site = Path(os.path.abspath(site))
     staging = site.with_name(f".{site.name}.new-{os.getpid()}")
     hant = staging.with_name(f"{staging.name}-hant")
@@ -37,12 +47,25 @@ def build_site(site: Path, docs: Path, configs: tuple[str, str] = ("mkdocs.yml",
             if "SOURCE_DATE_EPOCH" not in env and stamp.is_file():
                 env["SOURCE_DATE_EPOCH"] = stamp.read_text(encoding="utf-8").strip()
             env.setdefault("NO_MKDOCS_2_WARNING", "1")
+            if site_url is not None:
+                env["SITE_URL"], env["SITE_URL_HANT"] = site_url, ""
             if env.get("SITE_URL") and not env.get("SITE_URL_HANT"):
                 env["SITE_URL_HANT"] = env["SITE_URL"].rstrip("/") + "/zh-Hant/"
             # The two scripts' builds are independent: both cores, then zh-Hant nests inside.
             runs = [
                 subprocess.Popen(
-                    [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(out)],
+                    [
+                        sys.executable,
+                        "-m",
+                        "mkdocs",
+                        "build",
+                        "--strict",
+                        *(["--quiet"] if quiet else []),
+                        "--config-file",
+                        str(config),
+                        "--site-dir",
+                        str(out),
+                    ],  # fmt: skip
                     env=env,
                 )
                 for config, out in zip(configs, (staging, hant), strict=True)
@@ -50,7 +73,8 @@ def build_site(site: Path, docs: Path, configs: tuple[str, str] = ("mkdocs.yml",
             locks.fault_pause("mkdocs")  # both builds under way
             failed = [config for config, run in zip(configs, runs, strict=True) if run.wait() != 0]
         if failed:
-            print(f"site: mkdocs build failed ({', '.join(failed)}); previous {site.name}/ left untouched", file=sys.stderr)
+            names = ", ".join(Path(config).name for config in failed)
+            print(f"site: mkdocs build failed ({names}); previous {site.name}/ left untouched", file=sys.stderr)
             return 1
         os.rename(hant, staging / "zh-Hant")
         with locks.held(site.with_name(f".{site.name}.lock"), what=f"replacing {site.name}/"):

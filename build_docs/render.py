@@ -20,6 +20,8 @@ from .kinds import BlockKind, NoteKind
 from .records import Article, Handbook, Note
 from .recovery.blocks import DOUBT
 from .recovery.normalise import PASS_LABELS
+from .settings import DEFAULT as DEFAULT_SETTINGS
+from .settings import Settings
 from .text import CONTROL_RE
 from .ui import UiStrings, load_ui_strings
 
@@ -196,6 +198,7 @@ def render_pages(
     env: jinja2.Environment,
     downloads: frozenset[str] = frozenset(),
     editors: bool = False,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> dict[str, str | bytes]:
     """Render every page of the handbook (and the editors' workbench if asked): path under docs/ -> content."""
     pages: dict[str, str | bytes] = {}
@@ -223,6 +226,8 @@ def render_pages(
         article_count=article_count,
         seed_count=len(handbook.seeds),
         book_pdf="handbook" in downloads,
+        title=settings.title,
+        subtitle=settings.subtitle,
     )
     related = dict(cross.related)
     district_pages = [
@@ -266,7 +271,7 @@ def render_pages(
     pages["notes.md"] = env.get_template("notes.md.j2").render(**notes)
     if editors:
         pages["editors.md"] = env.get_template("editors.md.j2").render(**notes, doubt_max=max(DOUBT.values()))
-    pages[".nav.yml"] = _nav(handbook, provinces, cross, ui_of(env), editors)
+    pages[".nav.yml"] = _nav(handbook, provinces, cross, ui_of(env), editors, settings)
     return pages
 
 
@@ -391,8 +396,8 @@ def notes_view(handbook: Handbook) -> dict:
     }
 
 
-def _nav(handbook: Handbook, provinces, cross: CrossIndex, ui: UiStrings, editors: bool) -> str:
-    """Write the navigation for the MkDocs hook: home, districts by province, themes, notes (and the editors' page)."""
+def _nav(handbook: Handbook, provinces, cross: CrossIndex, ui: UiStrings, editors: bool, settings: Settings) -> str:
+    """Write the navigation for the MkDocs hook (home, districts by province, themes, notes, the editors' page), and the site's name."""
     nav: list = [{ui("首页"): "index.md"}]
     regions: list = [{ui("地区索引"): "regions.md"}]
     for province, cities in provinces:
@@ -407,4 +412,11 @@ def _nav(handbook: Handbook, provinces, cross: CrossIndex, ui: UiStrings, editor
     nav.append({ui("校勘记"): "notes.md"})
     if editors:
         nav.append({ui("编者工作台"): "editors.md"})
-    return yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
+    # The site's name and description come from the folder's handbook.yml; written here (not in the
+    # MkDocs config) so that the Traditional tree carries them converted, in the same generation.
+    site = {
+        "site_name": settings.title,
+        "site_description": settings.subtitle or settings.title,
+        "copyright": f"{settings.title} · 文字取自报纸版面与网页，修复逐条记录在校勘记",
+    }
+    return yaml.safe_dump({"site": site, "nav": nav}, allow_unicode=True, sort_keys=False)

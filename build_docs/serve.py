@@ -11,6 +11,7 @@ leaves the last good site served and shows its errors in the terminal and on the
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import multiprocessing
 import os
@@ -18,6 +19,7 @@ import shutil
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -25,8 +27,10 @@ from pathlib import Path
 
 from . import wordcut
 from .build import BuildConfig, build
-from .errors import BuildError
+from .errors import BuildError, Problem
 from .progress import Stages
+from .settings import FILE_NAME as SETTINGS_FILE
+from .settings import load_settings
 
 # What an editor changes; anything else (the code) needs a restart.
 # (besides the seeds folder and its corrections.yml, which come from the command line)
@@ -51,13 +55,17 @@ RELOAD_JS = """(function () {
     }
     box.textContent = "构建失败，仍显示上次成功的版本：\\n" + error;
   }
+  // The page shown before the first build (or instead of a failed one) is replaced by the next
+  // state, whatever it is; a built page keeps itself and shows a failed build's errors at its foot.
+  var waiting = document.documentElement.hasAttribute("data-hb-serve-waiting");
+  var seenError = null;
   function poll() {
     fetch("/__serve__/status", {cache: "no-store"})
       .then(function (r) { return r.json(); })
       .then(function (s) {
-        if (seen === null) seen = s.version;
-        else if (s.version !== seen) { location.reload(); return; }
-        show(s.error);
+        if (seen === null) { seen = s.version; seenError = s.error; }
+        else if (s.version !== seen || (waiting && s.error !== seenError)) { location.reload(); return; }
+        if (!waiting) show(s.error);
       })
       .catch(function () {})
       .finally(function () { setTimeout(poll, 250); });
@@ -73,7 +81,20 @@ class State:
 
     version: int = 0
     error: str = ""
+    # The last build's problems as the waiting page shows them: (where, message, the line's text, fix).
+    problems: list[tuple[str, str, str, str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Preview:
+    """What one serve previews: each build's configuration, the two MkDocs configs, what to watch, where to build."""
+
+    configure: Callable[[], BuildConfig]  # called before every build: handbook.yml may have changed
+    configs: tuple[Path, Path]  # Simplified, Traditional
+    watched: tuple[Path, ...]
+    out: Path  # the served site and the builds in progress
+    root: Path  # the folder problem locations are relative to (seeds/x.txt:3), to quote their lines
 
 
 def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
@@ -87,7 +108,7 @@ def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def mkdocs_builds(root: Path, out: Path, dictionaries: list[tuple[Path | None, Path]]) -> str:
+def mkdocs_builds(configs: tuple[Path, Path], out: Path, dictionaries: list[tuple[Path | None, Path]]) -> str:
     """Build both scripts' sites side by side into out/next (zh-Hant nested); return errors or ''.
 
     Each build runs in a process forked from this one, which has MkDocs and the theme loaded
@@ -97,20 +118,20 @@ def mkdocs_builds(root: Path, out: Path, dictionaries: list[tuple[Path | None, P
         if user.is_file() and (main is None or main.is_file()):
             wordcut.segmenter(main, user).load()
     context = multiprocessing.get_context("fork")
-    targets = {"mkdocs.yml": out / "next", "mkdocs.zh-Hant.yml": out / "next-hant"}
+    targets = {configs[0]: out / "next", configs[1]: out / "next-hant"}
     runs = []
     for config, target in targets.items():
         shutil.rmtree(target, ignore_errors=True)
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_site_build, args=(str(root / config), str(target), send))
+        process = context.Process(target=_site_build, args=(str(config), str(target), send))
         process.start()
-        runs.append((config, process, receive))
+        runs.append((config.name, process, receive))
     errors = []
-    for config, process, receive in runs:
+    for name, process, receive in runs:
         message = receive.recv() if receive.poll(600) else "timed out"
         process.join()
         if message or process.exitcode:
-            errors.append(f"mkdocs ({config}): {message or f'exit {process.exitcode}'}")
+            errors.append(f"mkdocs ({name}): {message or f'exit {process.exitcode}'}")
     if errors:
         return "\n".join(errors)
     shutil.move(out / "next-hant", out / "next" / "zh-Hant")
@@ -136,18 +157,22 @@ def warm() -> None:
     import mkdocs.commands.build  # noqa: F401
 
 
-def rebuild(config: BuildConfig, root: Path, out: Path, state: State) -> None:
+def rebuild(preview: Preview, state: State) -> None:
     """Generate, build both sites and swap them in; on failure keep the served site and record why."""
+    out = preview.out
     start = generated = time.perf_counter()
+    problems: list[Problem] = []
     try:
+        config = preview.configure()
         build(config, Stages())
         generated = time.perf_counter()
         hant = config.hant_docs or config.docs.parent / f"{config.docs.name}-zh-Hant"
         # The dictionaries mkdocs.yml and mkdocs.zh-Hant.yml give the search plugin.
         dictionaries = [(None, config.docs / ".jieba_user.txt"), (hant / ".jieba_dict.txt", hant / ".jieba_user.txt")]
-        error = mkdocs_builds(root, out, dictionaries)
+        error = mkdocs_builds(preview.configs, out, dictionaries)
     except BuildError as err:
-        error = "\n".join(str(p) for p in err.problems)
+        problems = err.problems
+        error = "\n".join(p.explained() for p in problems)
     if not error:
         old = out / "old"
         shutil.rmtree(old, ignore_errors=True)
@@ -155,8 +180,12 @@ def rebuild(config: BuildConfig, root: Path, out: Path, state: State) -> None:
             os.rename(out / "site", old)
         os.rename(out / "next", out / "site")
         shutil.rmtree(old, ignore_errors=True)
+    shown = [(p.file + (f":{p.line}" if p.line else ""), p.message, line_text(preview.root, p), p.fix) for p in problems]
+    if error and not problems:
+        shown = [("", error, "", "")]
     with state.lock:
         state.error = error
+        state.problems = shown
         state.version += 0 if error else 1
     took = time.perf_counter() - start
     print(
@@ -188,6 +217,12 @@ class Handler(SimpleHTTPRequestHandler):
             return self._send(200, "application/json", body)
         if path == RELOAD_PATH:
             return self._send(200, "text/javascript; charset=utf-8", RELOAD_JS.encode())
+        with self.state.lock:
+            waiting = None if self.state.version else (self.state.error, list(self.state.problems))
+        if waiting is not None:
+            # Until this serve's first build lands, every address shows its progress or its
+            # problems: never a site left over from before, and never another folder's.
+            return self._send(200 if not waiting[0] else 500, "text/html; charset=utf-8", waiting_page(path, *waiting))
         try:
             target = Path(self.translate_path(path))
             if target.is_dir() and path.endswith("/"):
@@ -232,6 +267,77 @@ class Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+# What the waiting page says, in the script of the address asked for.
+WAITING_WORDS = {
+    "zh-Hans": (
+        "正在生成…",
+        "正在生成手册，完成后本页自动显示。",
+        "生成失败",
+        "以下问题改正后，本页自动更新：",
+        "原文：",
+        "改法：",
+    ),
+    "zh-Hant": (
+        "正在生成…",
+        "正在生成手冊，完成後本頁自動顯示。",
+        "生成失敗",
+        "以下問題改正後，本頁自動更新：",
+        "原文：",
+        "改法：",
+    ),
+}
+
+
+def waiting_page(path: str, error: str, problems: list[tuple[str, str, str, str]]) -> bytes:
+    """The page every address shows before the first build: 正在生成…, or the first build's problems, each with its line and fix."""
+    lang = "zh-Hant" if path.startswith("/zh-Hant/") or path == "/zh-Hant" else "zh-Hans"
+    busy, busy_text, failed, failed_text, quoted, fix = WAITING_WORDS[lang]
+    if not error:
+        body = f"<h1>{busy}</h1>\n<p>{busy_text}</p>"
+    else:
+        items = []
+        for where, message, text, how in problems:
+            row = f"<li><p><code>{html.escape(where)}</code> {html.escape(message)}</p>"
+            if text:
+                row += f'<p>{quoted}</p><pre class="line">{html.escape(text)}</pre>'
+            if how:
+                row += f'<p>{fix}</p><pre class="fix">{html.escape(how)}</pre>'
+            items.append(row + "</li>")
+        body = f"<h1>{failed}</h1>\n<p>{failed_text}</p>\n<ol>{''.join(items)}</ol>"
+    page = (
+        f'<!doctype html>\n<html lang="{lang}" data-hb-serve-waiting><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{failed if error else busy}</title>'
+        "<style>body{font:16px/1.6 system-ui,sans-serif;max-width:48em;margin:2em auto;padding:0 1em}"
+        "pre{white-space:pre-wrap;background:#f4f4f4;padding:.5em}code{font-weight:700}</style></head>"
+        f"<body>{body}</body></html>"
+    )
+    return inject(page.encode())
+
+
+def line_text(root: Path, problem: Problem) -> str:
+    """The text of the line a problem names, as the file holds it (undecodable bytes shown as �), or ''."""
+    if not problem.line:
+        return ""
+    path = root / problem.file
+    try:
+        if not path.is_file() or path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
+            return ""  # a refused seed is never read, nor anything outside the folder
+        with path.open("rb") as f:
+            data = f.read(MAX_QUOTED_FILE)
+    except OSError:
+        return ""
+    lines = data.split(b"\n")
+    if problem.line > len(lines):
+        return ""
+    raw = lines[problem.line - 1].rstrip(b"\r")
+    return raw.decode("utf-8", errors="replace")[:MAX_QUOTED_LINE]
+
+
+# How much of a file is read to quote one of its lines, and how much of the line is shown.
+MAX_QUOTED_FILE = 8_000_000
+MAX_QUOTED_LINE = 400
+
+
 def inject(html: bytes) -> bytes:
     """Add the reload script before </body>."""
     tag = f'<script src="{RELOAD_PATH}"></script>'.encode()
@@ -239,39 +345,65 @@ def inject(html: bytes) -> bytes:
     return html[:at] + tag + html[at:] if at >= 0 else html + tag
 
 
+def serve(preview: Preview, addr: str) -> int:
+    """Serve the waiting page at once, build, then serve the site and rebuild on every change until interrupted."""
+    preview.out.mkdir(parents=True, exist_ok=True)
+    (preview.out / "site").mkdir(exist_ok=True)
+    state = State()
+    host, port = addr.rsplit(":", 1)
+    try:
+        server = ThreadingHTTPServer((host, int(port)), partial(Handler, state=state, directory=str(preview.out / "site")))
+    except OSError as err:
+        print(f"serve: cannot listen on {addr}: {err.strerror} (another serve running? choose one with --addr)", file=sys.stderr)
+        return 1
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    where = f"http://{host}:{server.server_address[1]}"
+    shown = ", ".join(str(p.relative_to(preview.root)) if p.is_relative_to(preview.root) else p.name for p in preview.watched)
+    print(f"serve: {where}/ (zh-Hans) and {where}/zh-Hant/ ; watching {shown}", flush=True)
+    try:
+        seen = snapshot(list(preview.watched))
+        warm()
+        rebuild(preview, state)
+        while True:
+            time.sleep(0.1)
+            now = snapshot(list(preview.watched))
+            if now != seen:
+                time.sleep(0.05)  # an editor's save may touch several files
+                seen = snapshot(list(preview.watched))
+                rebuild(preview, state)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        server.server_close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Parse arguments, build once, then serve and rebuild on every change until interrupted."""
+    """Parse arguments and serve the seeds of the working directory's project (make serve)."""
     parser = argparse.ArgumentParser(prog="python -m build_docs.serve", description="Serve both scripts, rebuilt on change.")
     parser.add_argument("--seeds", default="seeds")
     parser.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000, the site_url)")
     parser.add_argument("--out", default=".serve", help="where the served sites are built (default .serve)")
     args = parser.parse_args(argv)
-    root, out = Path.cwd(), Path(args.out).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    # The editors' workbench is what an editor previewing their folder needs; it is never published by default.
-    config = BuildConfig(seeds=Path(args.seeds), shown_as=args.seeds.rstrip("/"), strict=True, editors=True)
-    state = State()
-    warm()
-    rebuild(config, root, out, state)
-    (out / "site").mkdir(exist_ok=True)  # even a failed first build serves its errors
-    host, port = args.addr.rsplit(":", 1)
-    server = ThreadingHTTPServer((host, int(port)), partial(Handler, state=state, directory=str(out / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    watched = [config.seeds, config.corrections_file, *(root / name for name in WATCHED)]
-    shown = ", ".join(str(p.relative_to(root)) if p.is_relative_to(root) else str(p) for p in watched)
-    print(f"serve: http://{args.addr}/ (zh-Hans) and http://{args.addr}/zh-Hant/ ; watching {shown}", flush=True)
-    seen = snapshot(watched)
-    try:
-        while True:
-            time.sleep(0.1)
-            now = snapshot(watched)
-            if now != seen:
-                time.sleep(0.05)  # an editor's save may touch several files
-                seen = snapshot(watched)
-                rebuild(config, root, out, state)
-    except KeyboardInterrupt:
-        server.shutdown()
-    return 0
+    root, seeds = Path.cwd(), Path(args.seeds)
+    settings_file = seeds.parent / SETTINGS_FILE
+
+    def configure() -> BuildConfig:
+        # The editors' workbench is what an editor previewing their folder needs; it is never published by default.
+        settings = load_settings(settings_file)
+        return BuildConfig(seeds=seeds, shown_as=args.seeds.rstrip("/"), strict=True, editors=True, settings=settings,
+                           script=settings.script, quotes=settings.quotes)  # fmt: skip
+
+    corrections = BuildConfig(seeds=seeds).corrections_file
+    preview = Preview(
+        configure=configure,
+        configs=(root / "mkdocs.yml", root / "mkdocs.zh-Hant.yml"),
+        watched=(seeds, corrections, settings_file, *(root / name for name in WATCHED)),
+        out=Path(args.out).resolve(),
+        root=root,
+    )
+    return serve(preview, args.addr)
 
 
 if __name__ == "__main__":

@@ -62,13 +62,13 @@ def test_make_serve_builds_with_the_editors_page(monkeypatch, tmp_path):
 
     seen = []
 
-    def stop(config, *args):
-        seen.append(config)
+    def stop(preview, *args):
+        seen.append(preview.configure())
         raise SystemExit(0)
 
     monkeypatch.setattr(serve, "warm", lambda: None)
     monkeypatch.setattr(serve, "rebuild", stop)
     monkeypatch.chdir(tmp_path)
     with pytest.raises(SystemExit):
-        serve.main(["--seeds", str(SEEDS), "--out", str(tmp_path / "out")])
+        serve.main(["--seeds", str(SEEDS), "--out", str(tmp_path / "out"), "--addr", "127.0.0.1:0"])
     assert seen and seen[0].editors

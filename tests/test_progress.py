@@ -31,6 +31,7 @@ def _stage_lines(tmp_path) -> list[str]:
             str(tmp_path / "no-pdf"),
             "--cache-dir",
             str(tmp_path / "cache"),
+            "--verbose",
         ],
         capture_output=True,
         text=True,

@@ -27,7 +27,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, request):
     (tmp_path / "index.html").write_text("<html><body>首页</body></html>", encoding="utf-8")
     if request.param:
         (tmp_path / "404.html").write_text("<html><body>找不到</body></html>", encoding="utf-8")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, state=State(), directory=str(tmp_path)))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, state=State(version=1), directory=str(tmp_path)))
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield httpd.server_address[1]

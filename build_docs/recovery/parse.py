@@ -735,6 +735,8 @@ def build_article(
                     message=f"headline without a place (none in the dateline, title, kicker, byline, "
                     f"signature or body): '{head.title}'",
                     whole_file=False,
+                    fix="name the article's county in corrections.yml:\n"
+                    + suggest(head.source, "region: ____  # 区县全称，如 某某省某某市某某区"),
                 )
             ],
         )
