@@ -40,7 +40,7 @@ PDF_STAMP  := $(VENV)/.stamp-pdf-extras
 .PHONY: help venv site site-build review serve test-deps system-deps pdf-deps pdf bench corpus check test golden clean distclean
 
 help: ## List the targets
-	@echo "Usage: make <target> [PYTHON=python3] [PYTEST_ARGS='-k smoke']"
+	@echo "Usage: make <target> [SEEDS=seeds] [SITE_URL=https://…/] [SERVE_ADDR=127.0.0.1:8000] [PYTHON=python3] [PYTEST_ARGS='-k smoke']"
 	@echo
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_.-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
@@ -99,13 +99,13 @@ site: venv ## Generate docs/ (+ docs-zh-Hant/) and build site/ with site/zh-Hant
 # The MkDocs half of `make site`, shared with `make pdf` so that each runs the generator once.
 # Both scripts are built into a per-run folder, then swapped in for site/ in one step
 # (build_docs/publish.py): a failed, killed or concurrent build never leaves a partial site/.
-site-build: venv
-	$(VENV_PY) -m build_docs.publish --site $(SITE) --docs $(DOCS)
+site-build: venv ## The MkDocs half of make site: build site/ from the current docs/ (no generator run)
+	@$(VENV_PY) -m build_docs.publish --site $(SITE) --docs $(DOCS)
 
 review: venv ## Print the review queue: decisions taken on weak evidence, most doubtful first, each with the corrections.yml entry that settles it
 	$(VENV_PY) -m build_docs --seeds $(SEEDS) --review
 
-serve: venv ## Serve both scripts on http://127.0.0.1:8000 (zh-Hant at /zh-Hant/), rebuilt and reloaded when seeds/, corrections.yml, data, templates or overrides change (SERVE_ADDR=...)
+serve: venv ## Serve both scripts on http://127.0.0.1:8000 (zh-Hant at /zh-Hant/), rebuilt and reloaded when seeds/, corrections.yml, handbook.yml, data, templates or overrides change (SERVE_ADDR=...)
 	$(VENV_PY) -m build_docs.serve --seeds $(SEEDS) --addr $(SERVE_ADDR)
 
 # ------------------------------------------------------------------------ pdf
@@ -144,7 +144,7 @@ check: $(TEST_STAMP) ## Lint (ruff), format check, type check (mypy) and unit te
 	$(VENV)/bin/ruff check build_docs bench tests
 	$(VENV)/bin/ruff format --check build_docs
 	$(VENV)/bin/mypy build_docs
-	$(VENV_PY) -m pytest -q -m "not browser" --ignore=tests/e2e --ignore=tests/test_pdf.py --ignore=tests/test_budget.py --ignore=tests/test_search_memo.py --ignore=tests/test_folder.py --ignore=tests/test_publishing.py --ignore=tests/test_search_clean.py -p no:cacheprovider $(PYTEST_ARGS)
+	$(VENV_PY) -m pytest -q -m "not browser" --ignore=tests/e2e --ignore=tests/test_pdf.py --ignore=tests/test_budget.py --ignore=tests/test_search_memo.py --ignore=tests/test_folder.py --ignore=tests/test_publishing.py --ignore=tests/test_search_clean.py --ignore=tests/test_handbook_folder.py -p no:cacheprovider $(PYTEST_ARGS)
 
 test: test-deps pdf ## Build the PDFs and the site, then run the test suite (extra options: PYTEST_ARGS=...)
 	@echo "$(VENV_PY) -m pytest -q $(PYTEST_ARGS)"
@@ -156,22 +156,23 @@ test: test-deps pdf ## Build the PDFs and the site, then run the test suite (ext
 	exit $$rc
 
 golden: venv ## Regenerate tests/golden/docs/ from seeds/ (the only target that rewrites goldens)
-	rm -rf $(GOLDEN_TMP)
-	mkdir -p $(GOLDEN_TMP)
-	$(GENERATE) $(GOLDEN_TMP)/docs --pdf-dir $(GOLDEN_TMP)/no-pdf || { rm -rf $(GOLDEN_TMP); exit 1; }
-	rm -rf $(GOLDEN_DOCS)
-	mkdir -p $(GOLDEN_DOCS)
-	cp -a $(GOLDEN_TMP)/docs/. $(GOLDEN_DOCS)/
-	rm -rf $(GOLDEN_TMP)
+	@rm -rf $(GOLDEN_TMP)
+	@mkdir -p $(GOLDEN_TMP)
+	@$(GENERATE) $(GOLDEN_TMP)/docs --pdf-dir $(GOLDEN_TMP)/no-pdf || { rm -rf $(GOLDEN_TMP); exit 1; }
+	@rm -rf $(GOLDEN_DOCS)
+	@mkdir -p $(GOLDEN_DOCS)
+	@cp -a $(GOLDEN_TMP)/docs/. $(GOLDEN_DOCS)/
+	@rm -rf $(GOLDEN_TMP)
 	@echo "golden: wrote $(GOLDEN_DOCS)/ ($$(find $(GOLDEN_DOCS) -type f | wc -l) files)"
 
 # -------------------------------------------------------------------- cleanup
 
 clean: ## Remove site/, docs/, build temporaries and caches (keeps .venv)
-	rm -rf $(SITE) $(DOCS) $(DOCS)-zh-Hant .$(DOCS).generations .$(SITE).new-* .$(SITE).lock $(PDF_DIR) .cache reports $(GOLDEN_TMP) .serve \
-	  .pytest_cache .hypothesis build *.egg-info
-	find . \( -path ./$(VENV) -o -path ./.git \) -prune -o \
+	@rm -rf $(SITE) $(DOCS) $(DOCS)-zh-Hant .$(DOCS).generations .$(SITE).new-* .$(SITE).lock $(PDF_DIR) .cache reports $(GOLDEN_TMP) .serve \
+	  .handbook .pytest_cache .hypothesis build *.egg-info
+	@find . \( -path ./$(VENV) -o -path ./.git \) -prune -o \
 	  -type d -name __pycache__ -exec rm -rf {} +
+	@echo "clean: removed the outputs and caches (.venv kept)"
 
 distclean: clean ## clean, and remove .venv too
 	rm -rf $(VENV)

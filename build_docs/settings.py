@@ -68,6 +68,7 @@ def load_settings(path: Path, shown: str = FILE_NAME) -> Settings:
     if not isinstance(root, MappingNode):
         fail(_at(shown, root, "expected a mapping of settings (title: …)"))
     values: dict[str, object] = {}
+    problems += _duplicates(root, shown)
     for key_node, value_node in root.value:
         key = str(key_node.value)
         if key not in FIELDS:
@@ -92,6 +93,17 @@ def load_settings(path: Path, shown: str = FILE_NAME) -> Settings:
         problems.append(Problem(file=shown, line=line, message=f"site_url '{url}' is not an http:// or https:// address"))
     raise_if(problems)
     return Settings(**values)  # type: ignore[arg-type]  # each value checked above
+
+
+def _duplicates(mapping: MappingNode, shown: str) -> list[Problem]:
+    """A key given twice (the loader's constructor would refuse it; settings are read from the nodes)."""
+    seen: set[str] = set()
+    problems = []
+    for key_node, _ in mapping.value:
+        if key_node.value in seen:
+            problems.append(_at(shown, key_node, f"invalid YAML: duplicate key '{key_node.value}'"))
+        seen.add(key_node.value)
+    return problems
 
 
 def _at(shown: str, node: Node, message: str) -> Problem:
@@ -132,6 +144,7 @@ def _traditional(node: Node, shown: str, problems: list[Problem]) -> dict[str, s
         problems.append(_at(shown, node, "'traditional' is a mapping (script: s2tw, quotes: corner)"))
         return {}
     found: dict[str, str] = {}
+    problems += _duplicates(node, shown)
     for key_node, value_node in node.value:
         key = str(key_node.value)
         allowed = TRADITIONAL.get(key)
