@@ -491,6 +491,8 @@ def review_queue(result: Result) -> str:
             lines += [f"      {row}" for row in note.suggestion.splitlines()]
         lines.append("")
     if handbook.declared:
-        lines.append(f"declared rules in use: {len(handbook.declared)} (the editors' page lists them: make serve)")
+        lines.append(
+            f"declared rules in use: {len(handbook.declared)} (the editors' page lists them: make serve, handbook serve)"
+        )
         lines += [f"  {file}  {key}  {description.split('：', 1)[0]}" for file, key, description in handbook.declared]
     return "\n".join(lines)

@@ -44,6 +44,10 @@ KIND_LABELS = {BlockKind.HEADING: "小标题", BlockKind.PARAGRAPH: "正文段�
 # A heading set on more than this many lines in a row is not a heading but a list.
 HEADING_MAX_LINES = 2
 # An abbreviation the article defines: '（以下简称“青创空间”）'.
+# A line that stops short with no clause punctuation at all ('扫码关注我们', '本期编辑 李四'): a
+# page's furniture the declared patterns missed, which `kind: boilerplate` removes; text cut
+# off mid-sentence has its commas.
+FURNITURE_LIKE_RE = re.compile(r"^[^，。、；：！？,;]{1,30}$")
 ABBREVIATION_RE = re.compile(r"以下(?:简称|称)[“「]?(?P<term>[^”」）)，。]{2,12})[”」]?")
 
 
@@ -355,7 +359,7 @@ def rejoin_fragment(drafts: Drafts, rules: BodyRules) -> PassResult:
                 blocks[i].block.source,
                 f"段落止于句中（「…{blocks[i].text[-12:]}」），未找到唯一的接续片段，保持原样",
                 text=blocks[i].text,
-                suggestion=suggest(blocks[i].block.source, "not_fragment: true"),
+                suggestion=suggest(blocks[i].block.source, _settling(blocks[i])),
                 doubt=DOUBT["fragment"],
             )
             for i in dangling
@@ -400,6 +404,14 @@ def rejoin_fragment(drafts: Drafts, rules: BodyRules) -> PassResult:
         )
     moved = [replace(target, block=joined, para=replace(target.para, text=joined.text, breaks=()))] + run[1:]
     return tuple(blocks[:o] + blocks[end:d] + moved + blocks[d + 1 :]), kept_notes + tuple(moved_notes)
+
+
+def _settling(draft: Draft) -> str:
+    """The entry that settles a paragraph stopping mid-sentence: page furniture leaves, text stays where it is."""
+    source = draft.block.source
+    if source.start == source.end and FURNITURE_LIKE_RE.match(draft.text):
+        return "kind: boilerplate"
+    return "not_fragment: true"
 
 
 def _reordered(blocks: Sequence[Draft], o: int, end: int, d: int) -> list[str]:
