@@ -3,32 +3,20 @@ a file the build refuses shows its line and its fix on the page, before the firs
 
 from __future__ import annotations
 
-import json
-import socket
 import subprocess
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
 from ..editor_folder import HANDBOOK, TITLE, UNDECODABLE, new_folder
+from .serving import free_port
+from .serving import status as read_status
 
 pytestmark = pytest.mark.browser
 
 ADDED = "茶农还在茶园里搭起了凉棚"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _status(base: str) -> dict:
-    with urllib.request.urlopen(base + "__serve__/status", timeout=5) as r:
-        return json.load(r)
 
 
 def _wait(base: str, done, timeout: float = 180) -> dict:
@@ -36,7 +24,7 @@ def _wait(base: str, done, timeout: float = 180) -> dict:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         try:
-            status = _status(base)
+            status = read_status(base)
             if done(status):
                 return status
         except OSError:
@@ -47,7 +35,7 @@ def _wait(base: str, done, timeout: float = 180) -> dict:
 
 def _serve(folder: Path, cwd: Path, log: Path):
     """Start `handbook serve` on the folder from cwd; return (process, base URL)."""
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [str(HANDBOOK), "serve", str(folder), "--addr", f"127.0.0.1:{port}"],
         cwd=cwd,
@@ -66,9 +54,7 @@ def _text(page: Page) -> str:
     return page.evaluate("document.body.innerText")
 
 
-def test_the_editors_pages_are_served_and_follow_an_edit_and_a_refused_file_shows_its_line_and_fix(
-    browser, tmp_path: Path
-):
+def test_the_editors_pages_are_served_and_follow_an_edit_and_a_refused_file_shows_its_line_and_fix(browser, tmp_path: Path):
     folder = new_folder(tmp_path / "book", cwd=tmp_path)
     process, base = _serve(folder, tmp_path, tmp_path / "serve.log")
     try:

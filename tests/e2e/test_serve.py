@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
+
+from .serving import free_port
+from .serving import status as read_status
 
 pytestmark = pytest.mark.browser
 
@@ -22,22 +23,11 @@ NEEDED = ("seeds", "build_docs", "templates", "overrides", "mkdocs.yml", "mkdocs
 ADDED = "编者试改一行"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _status(base: str) -> dict:
-    with urllib.request.urlopen(base + "__serve__/status", timeout=5) as r:
-        return json.load(r)
-
-
 def _wait_for(base: str, version: int, timeout: float = 180) -> dict:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         try:
-            status = _status(base)
+            status = read_status(base)
             if status["version"] >= version:
                 return status
         except OSError:
@@ -55,7 +45,7 @@ def served(tmp_path: Path):
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.is_file():
             shutil.copy2(source, tmp_path / name)
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "build_docs.serve", "--addr", f"127.0.0.1:{port}"],
@@ -123,7 +113,7 @@ def test_a_bad_correction_shows_on_the_page_and_the_last_good_site_stays(browser
     banner.wait_for(timeout=60_000)
     assert "corrections.yml:1" in banner.inner_text()
     assert page.title() == title
-    assert _status(base)["version"] == 1
+    assert read_status(base)["version"] == 1
 
     (copy / "corrections.yml").unlink()
     _wait_for(base, 2)
