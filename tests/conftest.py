@@ -105,3 +105,21 @@ def browser() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+# The name-protection tests (test_names.py, test_taiwan_names.py) share these two.
+@pytest.fixture(scope="module")
+def terms():
+    """Return the declared protected names and surnames."""
+    from build_docs import convert
+
+    return convert.load_protected()
+
+
+@pytest.fixture(scope="module")
+def table(terms):
+    """Return the place-name table for s2tw, cached in the project's .cache."""
+    from build_docs import convert, names
+
+    root = Path(__file__).resolve().parent.parent
+    return names.load_table(terms.keep, terms.surnames, convert.plain_converter("s2tw"), "s2tw", root / ".cache")

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from build_docs import convert, names
 from build_docs.data import load_vocabulary
 
@@ -69,16 +67,6 @@ ARTICLES = [
     "网格员范晓燕说，游河乡、鹤游镇、游溪镇、游集镇、游仙区和卜里坪街道也在里面。"
     "村民余兴达说，党员游振宇、岳小川都来了。游振宇说，岳小川说，大家一起干。",
 ]
-
-
-@pytest.fixture(scope="module")
-def terms():
-    return convert.load_protected()
-
-
-@pytest.fixture(scope="module")
-def table(terms):
-    return names.load_table(terms.keep, terms.surnames, convert.plain_converter("s2tw"), "s2tw", ROOT / ".cache")
 
 
 def _converter(text: str, terms, table, work_dir: Path, authors=()) -> convert.Converter:

@@ -42,16 +42,6 @@ ORDINARY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def terms():
-    return convert.load_protected()
-
-
-@pytest.fixture(scope="module")
-def table(terms):
-    return names.load_table(terms.keep, terms.surnames, convert.plain_converter("s2tw"), "s2tw", ROOT / ".cache")
-
-
 def _convert(text: str, terms, table, work_dir: Path) -> str:
     places = names.places_in(text, table)
     return convert.Converter("s2tw", [], terms, work_dir, places=places, prose=()).convert(text)
