@@ -55,3 +55,15 @@ class NoteKind(StrEnum):
     METADATA = ("metadata", "版面元数据", True)
     BOILERPLATE = ("boilerplate", "删除的网页与版面样板文字", True)
     UNPUBLISHED = ("unpublished", "未发表的原文", True)
+
+
+class EvidenceKind(StrEnum):
+    """What a file format says for sure about a line (a reader's hint to the recovery engine)."""
+
+    TITLE = "title"  # <title>/<h1>, a Word 'Title' style, the page's largest type
+    HEADING = "heading"  # <h2>…, a Word 'Heading n' style
+    LEAD = "lead"  # a bold run opening a paragraph
+    CAPTION = "caption"  # <figcaption>, a Word 'Caption' style, the line under a picture
+    DATE = "date"  # a page's publication-time meta
+    AUTHOR = "author"  # a page's author meta
+    PUBLISHER = "publisher"  # a page's site-name meta, a paper's name in its running head
