@@ -289,6 +289,18 @@ def test_wechat_header_with_original_mark_writer_account_and_place_posted_from()
     assert (article.authors, article.date, article.time, article.publisher) == (("沈立",), "2026-04-02", "18:30", "安吉发布")
 
 
+def test_wechat_header_whose_poster_province_follows_the_time_bare_is_metadata_not_a_paragraph():
+    _, article = _one("""
+        老街巷里的“睦邻议事厅”
+
+        原创 小城故事 2026年05月12日 09:30 江苏
+
+        江苏省苏州市姑苏区推动各社区设立“睦邻议事厅”，居民每月商量身边事。
+        """)
+    assert (article.date, article.time, article.publisher) == ("2026-05-12", "09:30", "小城故事")
+    assert [b.text for b in article.blocks] == ["江苏省苏州市姑苏区推动各社区设立“睦邻议事厅”，居民每月商量身边事。"]
+
+
 def test_newspaper_pdf_page_with_a_lead_article_over_two_lines_and_a_wrapped_closing_line_before_the_next():
     recovered = parse_text(
         dedent("""

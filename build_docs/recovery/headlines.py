@@ -70,6 +70,9 @@ BRACKETED_UI_RE = re.compile(r"[【\[][^】\]]{0,12}[】\]]")
 # A WeChat header may say '原创' first, name the author and the account, and end '发表于福建'.
 ACCOUNT_RE = re.compile(r"^(?:原创\s+)?(?:(?P<writer>[\w·]{2,12})\s+)?(?P<account>[\w·]{2,20}?)\s*$")
 POSTED_FROM_RE = re.compile(r"\s*(?:发表于|发布于)\s*[\u4e00-\u9fff]{2,8}$")
+# WeChat prints the poster's province bare after the clock time ('原创 某某 2026年05月12日 09:30 江苏');
+# read as such only after a time, where a paragraph never ends on a two- or three-character word.
+IP_PROVINCE_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,3}$")
 # A newspaper running head ('2026年4月2日 星期四  某某日报  第3版  综合新闻'): the date, and in
 # any order the weekday, the paper, the page and its name, separated by spaces.
 WEEKDAY_RE = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
@@ -181,7 +184,10 @@ def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
     date = date_text = time = publisher = authors = account = ""
     if lead.strip():
         dated = DATE_IN_FIELD_RE.search(lead)
-        if not dated or _field_value(POSTED_FROM_RE.sub("", lead[dated.end() :])):
+        tail = POSTED_FROM_RE.sub("", lead[dated.end() :]) if dated else ""
+        if dated and dated["time"]:
+            tail = IP_PROVINCE_RE.sub("", tail)
+        if not dated or _field_value(tail):
             return None
         before = lead[: dated.start()]
         if before.strip():
