@@ -22,6 +22,7 @@ from . import (
     ingest,
     locks,
     names,
+    paths,
     regions,
     render,
     review,
@@ -37,7 +38,7 @@ from .recovery.blocks import DOUBT
 from .settings import DEFAULT as DEFAULT_SETTINGS
 from .settings import Settings
 
-ASSETS_DIR = Path(__file__).resolve().parent.parent / "templates" / "assets"
+ASSETS_DIR = paths.TEMPLATES_DIR / "assets"
 
 
 @dataclass(frozen=True, kw_only=True)

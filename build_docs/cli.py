@@ -20,8 +20,9 @@ from pathlib import Path
 from . import publish
 from .build import build, generate, review_queue
 from .errors import BuildError
-from .folder import PACKAGE_ROOT, Folder
+from .folder import CONFIGS, PACKAGE_ROOT, Folder
 from .messages import problem_lines, warning_lines
+from .paths import OVERRIDES_DIR, PACKAGE_DIR, TEMPLATES_DIR
 from .progress import Stages, console_reporter
 from .settings import FILE_NAME as SETTINGS_FILE
 
@@ -29,6 +30,8 @@ HANDBOOK_YML = """\
 # The handbook's own settings. `handbook build` reads them; errors name handbook.yml:LINE.
 title: {title}                 # the site's name, the home page's heading, the PDF cover
 subtitle: ""                   # one line under the heading (and the site's description)
+intro: ""                      # the home page's opening paragraph: what the handbook collects, for whom
+footer: ""                     # every page's foot line (empty: the title and where the texts come from)
 compilers: []                  # 编者 on the PDF cover, e.g. [张三, 李四] or [某某编辑组]
 publisher: ""                  # on the PDF cover
 site_url: ""                   # the published address, e.g. https://example.org/handbook/
@@ -181,7 +184,10 @@ def build_folder(folder: Folder, *, strict: bool, editors: bool, make_pdf: bool,
     except ModuleNotFoundError as err:
         if err.name != "weasyprint":
             raise
-        print(f"handbook pdf: WeasyPrint is missing: pip install -e '{PACKAGE_ROOT}[pdf]'", file=sys.stderr)
+        print(
+            "handbook pdf: WeasyPrint is missing: install the project's [pdf] extra (pip install 'path/to/the/project[pdf]')",
+            file=sys.stderr,
+        )
         return 1
     for line in warning_lines(result.warnings, result.data_warnings, verbose):
         print(line, file=sys.stderr)
@@ -210,7 +216,15 @@ def serve_folder(folder: Folder, addr: str) -> int:
     preview = serve.Preview(
         configure=lambda: folder.build_config(folder.settings(), strict=True, editors=True),
         configs=folder.mkdocs_configs(),
-        watched=(folder.seeds, folder.corrections, folder.settings_file, *(PACKAGE_ROOT / name for name in serve.WATCHED)),
+        watched=(
+            folder.seeds,
+            folder.corrections,
+            folder.settings_file,
+            PACKAGE_DIR / "data",
+            TEMPLATES_DIR,
+            OVERRIDES_DIR,
+            *(PACKAGE_ROOT / name for name in CONFIGS),
+        ),
         out=folder.serve,
         root=folder.root,
     )

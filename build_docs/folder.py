@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import BuildConfig
+from .paths import HOOKS_FILE, OVERRIDES_DIR, PROJECT_ROOT
 from .settings import FILE_NAME as SETTINGS_FILE
 from .settings import Settings, load_settings
 
-# The package's own files beside build_docs/: the MkDocs configurations and the theme overrides.
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+# The package's own files: the MkDocs configurations and the theme overrides (paths.py).
+PACKAGE_ROOT = PROJECT_ROOT
 CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml")
 
 
@@ -112,8 +113,8 @@ class Folder:
         path is given absolute, to this folder's docs and site or the package's theme and hooks."""
         site = site or self.site
         self.configs.mkdir(parents=True, exist_ok=True)
-        hooks = [str(PACKAGE_ROOT / "build_docs" / "mkdocs_hooks.py")]
-        theme = {"custom_dir": str(PACKAGE_ROOT / "overrides")}
+        hooks = [str(HOOKS_FILE)]
+        theme = {"custom_dir": str(OVERRIDES_DIR)}
         hans = {
             "INHERIT": str(PACKAGE_ROOT / CONFIGS[0]),
             "docs_dir": str(self.docs),

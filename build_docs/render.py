@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from . import paths
 from .crossref import CrossIndex
 from .errors import raise_if
 from .index import check_pages
@@ -25,7 +26,7 @@ from .settings import Settings
 from .text import CONTROL_RE
 from .ui import UiStrings, load_ui_strings
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES_DIR = paths.TEMPLATES_DIR
 
 # Characters Markdown could read as inline markup anywhere in a line (emphasis, code, links,
 # attribute lists, heading marks); escaped so seed text always shows literally.
@@ -228,6 +229,7 @@ def render_pages(
         book_pdf="handbook" in downloads,
         title=settings.title,
         subtitle=settings.subtitle,
+        intro=settings.intro,
     )
     related = dict(cross.related)
     district_pages = [
@@ -417,6 +419,6 @@ def _nav(handbook: Handbook, provinces, cross: CrossIndex, ui: UiStrings, editor
     site = {
         "site_name": settings.title,
         "site_description": settings.subtitle or settings.title,
-        "copyright": f"{settings.title} · 文字取自报纸版面与网页，修复逐条记录在校勘记",
+        "copyright": settings.footer or f"{settings.title} · 文字取自报纸版面与网页，修复逐条记录在校勘记",
     }
     return yaml.safe_dump({"site": site, "nav": nav}, allow_unicode=True, sort_keys=False)

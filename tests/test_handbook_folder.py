@@ -89,3 +89,38 @@ def test_a_second_folder_shares_nothing_with_the_first_but_the_package(built):
     for title in (TITLE, *TITLES):
         assert title not in pages, title
     assert not any(p.is_symlink() and first in p.resolve().parents for p in second.rglob("*"))
+
+
+def test_a_plain_pip_install_carries_the_templates_and_builds_a_folder_without_the_checkout(tmp_path: Path):
+    import shutil
+    import subprocess
+    import sys
+    import zipfile
+
+    project = tmp_path / "project"
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "mkdocs.yml", "mkdocs.zh-Hant.yml"):
+        project.mkdir(exist_ok=True)
+        shutil.copy2(ROOT / name, project / name)
+    for name in ("build_docs", "templates", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(project), "--no-deps", "-q", "-w", str(wheels)],
+        check=True, capture_output=True, cwd=tmp_path,
+    )
+    (wheel,) = wheels.glob("*.whl")
+    installed = tmp_path / "installed"
+    zipfile.ZipFile(wheel).extractall(installed)
+    for name in ("templates/district.md.j2", "overrides/main.html", "mkdocs.yml", "mkdocs.zh-Hant.yml"):
+        assert (installed / "build_docs" / "_project" / name).is_file(), name
+    shutil.rmtree(project)  # the installed package alone must be enough
+    folder = new_folder(tmp_path / "mine", cwd=tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    run = subprocess.run(
+        [sys.executable, "-c", "import build_docs, sys; print(build_docs.__file__); sys.argv[0] = 'handbook'; "
+         "from build_docs.cli import main; sys.exit(main(['build', 'mine']))"],
+        cwd=tmp_path, env=env, capture_output=True, text=True,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.splitlines()[0].startswith(str(installed)), run.stdout
+    assert (folder / "site" / "index.html").is_file() and (folder / "site" / "zh-Hant" / "index.html").is_file()
