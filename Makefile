@@ -93,7 +93,7 @@ system-deps: ## apt-get install chromium and fonts-noto-cjk, only those missing
 # ---------------------------------------------------------------------- build
 
 site: venv ## Generate docs/ (+ docs-zh-Hant/) and build site/ with site/zh-Hant/ (mkdocs --strict; replaced only on success)
-	$(GENERATE) $(DOCS)
+	@$(GENERATE) $(DOCS)
 	@$(MAKE) --no-print-directory site-build
 
 # The MkDocs half of `make site`, shared with `make pdf` so that each runs the generator once.
@@ -103,10 +103,10 @@ site-build: venv ## The MkDocs half of make site: build site/ from the current d
 	@$(VENV_PY) -m build_docs.publish --site $(SITE) --docs $(DOCS)
 
 review: venv ## Print the review queue: decisions taken on weak evidence, most doubtful first, each with the corrections.yml entry that settles it
-	$(VENV_PY) -m build_docs --seeds $(SEEDS) --review
+	@$(VENV_PY) -m build_docs --seeds $(SEEDS) --review
 
 serve: venv ## Serve both scripts on http://127.0.0.1:8000 (zh-Hant at /zh-Hant/), rebuilt and reloaded when seeds/, corrections.yml, handbook.yml, data, templates or overrides change (SERVE_ADDR=...)
-	$(VENV_PY) -m build_docs.serve --seeds $(SEEDS) --addr $(SERVE_ADDR)
+	@$(VENV_PY) -m build_docs.serve --seeds $(SEEDS) --addr $(SERVE_ADDR)
 
 # ------------------------------------------------------------------------ pdf
 
@@ -125,7 +125,7 @@ $(PDF_STAMP): pyproject.toml $(VENV_STAMP)
 	touch $@
 
 pdf: pdf-deps ## Render the book PDFs (whole handbook + each district, both scripts) into pdf/ and build site/ linking them (one generator run)
-	$(GENERATE) $(DOCS) --make-pdf --pdf-dir $(PDF_DIR)
+	@$(GENERATE) $(DOCS) --make-pdf --pdf-dir $(PDF_DIR)
 	@$(MAKE) --no-print-directory site-build
 
 # ---------------------------------------------------------------------- bench

@@ -105,8 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--site", default="site", help="the published folder (default: site)")
     parser.add_argument("--docs", default="docs", help="the generated docs MkDocs reads (default: docs)")
+    parser.add_argument("--verbose", action="store_true", help="show MkDocs' own progress lines, not only its warnings")
     args = parser.parse_args(argv)
-    return build_site(Path(args.site), Path(args.docs))
+    status = build_site(Path(args.site), Path(args.docs), quiet=not args.verbose)
+    if status == 0:
+        print(f"site: {args.site}/ (繁體: {args.site}/zh-Hant/)")
+    return status
 
 
 if __name__ == "__main__":

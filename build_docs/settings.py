@@ -2,6 +2,8 @@
 
     title: 基层治理案例手册            # the site's name, the home page's heading, the PDF cover
     subtitle: 区县基层治理案例          # optional: the site's description, under the heading
+    intro: 收录……的案例。               # optional: the home page's first paragraph (what the handbook is about)
+    footer: 某某编辑组 · 2026           # optional: every page's foot line (default: the title and where the text comes from)
     compilers: [某某编辑组]             # optional: 编者 on the PDF cover
     publisher: 某某出版                # optional: on the PDF cover
     site_url: https://example.org/hb/  # optional: the published address
@@ -35,6 +37,8 @@ class Settings:
 
     title: str = "案例手册"
     subtitle: str = ""
+    intro: str = ""
+    footer: str = ""
     compilers: tuple[str, ...] = ()
     publisher: str = ""
     site_url: str = ""
@@ -46,14 +50,18 @@ class Settings:
 DEFAULT = Settings(
     title="基层治理案例手册",
     subtitle="区县基层党建与社会治理案例，按地区整理，附校勘记。",
+    intro="这里汇集报纸与网站报道的区县基层党建与社会治理案例。",
     compilers=("基层治理案例手册编辑组",),
 )
 # Top-level keys: their kind ('text' or 'list' of texts), and whether an empty value is refused.
-FIELDS = {"title": ("text", True), "subtitle": ("text", False), "compilers": ("list", False),
+FIELDS = {"title": ("text", True), "subtitle": ("text", False), "intro": ("text", False), "footer": ("text", False),
+          "compilers": ("list", False),
           "publisher": ("text", False), "site_url": ("text", False), "traditional": ("map", False)}  # fmt: skip
 TRADITIONAL = {"script": ALLOWED_CONFIGS, "quotes": QUOTE_STYLES}
 # Longer is a mistake: the title sits in every page's header and on the cover.
 MAX_TEXT = 200
+# The home page's opening paragraph may say more, still as one paragraph.
+MAX_LONG_TEXT = {"intro": 1000}
 
 
 def load_settings(path: Path, shown: str = FILE_NAME) -> Settings:
@@ -119,8 +127,8 @@ def _text(node: Node, key: str, shown: str, problems: list[Problem], required: b
     text = str(node.value).strip()
     if required and not text:
         problems.append(_at(shown, node, f"'{key}' is empty"))
-    elif "\n" in text or len(text) > MAX_TEXT:
-        problems.append(_at(shown, node, f"'{key}' is one line of at most {MAX_TEXT} characters"))
+    elif "\n" in text or len(text) > MAX_LONG_TEXT.get(key, MAX_TEXT):
+        problems.append(_at(shown, node, f"'{key}' is one line of at most {MAX_LONG_TEXT.get(key, MAX_TEXT)} characters"))
     else:
         return text
     return None

@@ -41,6 +41,8 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
         ("title: !!python/name:os.system 手册\n", "handbook.yml:1: invalid YAML: tag"),
         ("- title\n", "handbook.yml:1: expected a mapping of settings"),
         ("# nothing\n", "handbook.yml:1: empty"),
+        ("title: 手册\nfooter: |\n  一行\n  两行\n", "handbook.yml:2: 'footer' is one line of at most 200 characters"),
+        ("title: 手册\nintro: " + "长" * 1001 + "\n", "handbook.yml:2: 'intro' is one line of at most 1000 characters"),
     ],
 )  # fmt: skip
 def test_each_error_names_its_line(tmp_path, text, expected):
@@ -51,6 +53,14 @@ def test_each_error_names_its_line(tmp_path, text, expected):
 def test_every_error_is_reported_together(tmp_path):
     problems = _problems(tmp_path, "title: 手册\ncolour: red\nsubtitle: 3\ntraditional:\n  script: x\n")
     assert [p.split(":")[1] for p in problems] == ["2", "3", "5"]
+
+
+def test_intro_and_footer_are_the_editors_own_words(tmp_path):
+    path = tmp_path / "handbook.yml"
+    path.write_text("title: 乡村治理样本\nintro: 收录本省乡村治理的做法。\nfooter: 某某编辑组 · 2026\n", encoding="utf-8")
+    settings = load_settings(path)
+    assert (settings.intro, settings.footer) == ("收录本省乡村治理的做法。", "某某编辑组 · 2026")
+    assert (load_settings(tmp_path / "none.yml").intro, Settings(title="x").intro) == (DEFAULT.intro, "")
 
 
 def test_a_folder_without_handbook_yml_is_the_projects_own_handbook(tmp_path):
