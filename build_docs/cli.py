@@ -64,7 +64,7 @@ A handbook folder for `handbook` (案例手册).
 
 - `seeds/` – the articles' raw texts, one or more articles per `.txt` file, as delivered; never edited.
 - `corrections.yml` – the editor's declared corrections (see the example in it).
-- `handbook.yml` – the title, compilers, published address and the Traditional build's options.
+- `handbook.yml` – the title, subtitle, home-page intro, page footer, compilers, published address and the Traditional build's options.
 
 ```sh
 handbook serve        # preview at http://127.0.0.1:8000/ (繁體 at /zh-Hant/), updated as you save

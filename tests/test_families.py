@@ -338,3 +338,56 @@ def test_newspaper_pdf_page_with_a_lead_article_over_two_lines_and_a_wrapped_clo
     assert second.title == "改在关键处  小镇换新颜" and second.authors == ("王云娜",)
     assert second.region.district == "龙门县"
     assert any(n.kind is NoteKind.REVIEW and "首个标题区之上" in n.message for n in recovered.notes)
+
+
+def test_broadcast_digest_under_a_dated_header_gives_one_article_per_item_with_the_header_date():
+    recovered = parse_text(
+        dedent("""
+        # 2026年3月15日新闻联播文字版
+
+        ### 【新思想引领新征程】贵州湄潭：茶园里的基层治理新路子
+
+        央视网消息（新闻联播）：在贵州省遵义市湄潭县，茶农们通过“茶园议事会”共同商量茶叶品牌建设。
+
+        湄潭县已在全县推广“茶园议事会”。
+
+        ### 甘肃临泽：戈壁滩上种出“致富果”
+
+        央视网消息（新闻联播）：甘肃省张掖市临泽县引导村党组织领办合作社，在戈壁滩上发展日光温室。
+        """).lstrip("\n")
+    )
+    assert not recovered.problems, recovered.problems
+    first, second = sorted(recovered.articles, key=lambda a: a.headline.start)
+    assert (first.title, first.region.district) == ("【新思想引领新征程】茶园里的基层治理新路子", "湄潭县")
+    assert (second.title, second.region.district) == ("戈壁滩上种出“致富果”", "临泽县")
+    assert {(a.date, a.publisher) for a in (first, second)} == {("2026-03-15", "新闻联播")}
+    assert [b.text for b in second.blocks] == ["央视网消息（新闻联播）：甘肃省张掖市临泽县引导村党组织领办合作社，在戈壁滩上发展日光温室。"]
+
+
+def test_a_section_heading_marked_like_a_kicker_over_running_text_stays_a_heading_of_its_article():
+    _, article = _one("""
+        # 茶园议事会开到田间地头
+
+        本报记者  刘  青
+
+        安徽省六安市舒城县的茶农们把议事桌搬进了茶园。
+
+        ## 一、议事桌搬到茶园里
+
+        舒城县各村每月召开一次议事会，村干部和茶农围坐一起商量事情。
+        """)
+    assert article.title == "茶园议事会开到田间地头"
+    assert [b.kind.value for b in article.blocks] == ["para", "heading", "para"]
+
+
+def test_e_paper_page_label_with_a_section_letter_and_page_turners_is_furniture():
+    _, article = _one("""
+        第A03版：要闻                上一版  下一版
+
+        “一张网”管好村里事
+
+        本报记者  孙  丽
+
+        湖南省长沙市望城区推行村级事务“一张网”管理，村务公开、矛盾调解全部上网。
+        """)
+    assert (article.title, article.authors) == ("“一张网”管好村里事", ("孙丽",))

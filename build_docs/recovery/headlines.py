@@ -32,6 +32,12 @@ PAGE_DATE_RE = re.compile(
     r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:星期[一二三四五六日天])?"
     r"(?:\s*第\s*\d+\s*版[：:\s]*[\u4e00-\u9fff·（）()]{0,12})?$"
 )
+# A digest's header over several items ('# 2026年3月15日新闻联播文字版', '20260315 新闻联播'): it dates
+# every item under it and names the programme; it is no article's title.
+COLLECTION_HEAD_RE = re.compile(
+    r"^(?:#{1,2}\s*)?(?:(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<cy>\d{4})(?P<cm>\d{2})(?P<cd>\d{2}))"
+    r"\s*(?:星期[一二三四五六日天])?\s*(?P<publisher>[\u4e00-\u9fff]{2,10}?)?\s*(?:文字版|文字稿|全文|合集|汇编|摘编|要闻)?$"
+)
 # A source line alone: '来源：人民日报'.
 SOURCE_RE = re.compile(r"^(?:来源|稿源)[：:]\s*(?P<publisher>\S.{0,40})$")
 # An edition note: '《人民日报》（2025年02月11日第 19 版）', '人民日报 2025年2月11日 第19版', or the
@@ -127,6 +133,9 @@ def iso(y: str, m: str, d: str) -> str:
 def page_info(text: str) -> PageInfo | None:
     """Read a page header date line or an edition line, or return None."""
     m = PAGE_DATE_RE.match(text) or EDITION_RE.match(text)
+    if not m and (c := COLLECTION_HEAD_RE.match(text)) and (c["publisher"] or text.startswith("#")):
+        y, mo, d = (c["y"], c["m"], c["d"]) if c["y"] else (c["cy"], c["cm"].lstrip("0"), c["cd"].lstrip("0"))
+        return PageInfo(date=iso(y, mo, d), date_text=f"{y}年{mo}月{d}日", publisher=c["publisher"] or "")
     if not m:
         return running_head(text)
     groups = m.groupdict()
@@ -297,6 +306,9 @@ NEWS_DATELINE_RE = re.compile(
 )
 
 
+# A broadcast item's opening ('央视网消息（新闻联播）：', '央广网北京3月1日消息（记者张三）：'): the line
+# above it is the item's title. The text stays in the paragraph.
+BROADCAST_LEAD_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:\d{1,2}月\d{1,2}日)?消息\s*[（(][^（）()]{2,20}[）)][：:]")
 # A reporter's role set right against the name in a dateline.
 REPORTER_GLUED_RE = re.compile(r"((?:本报|见习|特约)?(?:记者|通讯员))(?=[\u4e00-\u9fff])")
 
@@ -418,7 +430,8 @@ def headline_at(
     # After text, a source line alone is how a piece closes ('来源 | 人民日报'), not how one starts.
     evidence = tail.byline or tail.date or tail.subtitle or (tail.publisher and at_top)
     if not evidence and (j := next_text(lines, max([*used, *tail.used]))) is not None:
-        evidence = bool(NEWS_DATELINE_RE.match(lines[j].text))  # a story's dateline right under it: an item's title
+        # A story's dateline or a broadcast item's opening right under it: an item's title.
+        evidence = bool(NEWS_DATELINE_RE.match(lines[j].text) or BROADCAST_LEAD_RE.match(lines[j].text))
     if not force and not marked and not evidence:
         return None
     if not force and not marked and region_from != "dateline" and not after_text:
@@ -500,7 +513,19 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         # A column tag set alone over the title ('【党旗在基层一线高高飘扬】') is part of the title.
         tag, text = text, unbold(lines[j].text)
         used = [i, j]
+    elif (led := LEADING_TAG_RE.match(text)) and len(text) > led.end():
+        # The same tag printed on the title's own line ('### 【新思想引领新征程】贵州湄潭：…'): kept in
+        # the title, set apart so that a place after it is read as the title's dateline.
+        marker = MD_KICKER_RE.match(text) or MD_TITLE_RE.match(text)
+        tag = led["tag"]
+        text = (text[: marker.start("text")] if marker else "") + text[led.end() :]
     m = MD_KICKER_RE.match(text) or PLAIN_KICKER_RE.match(text)
+    if m and MD_KICKER_RE.match(text) and (j := next_text(lines, used[-1])) is not None and not MD_TITLE_RE.match(lines[j].text):
+        below = unbold(lines[j].text)
+        if not looks_like_title(below) or STATEMENT_RE.search(below):
+            # A '## ' line over running text is a heading of its own (an item's title in a digest,
+            # or a section heading, which then needs a byline or an item's opening to head an article).
+            text, m = m["text"], None
     if m:
         j = next_text(lines, used[-1])
         if j is None:
@@ -557,6 +582,7 @@ STATEMENT_RE = re.compile(r"[。]|[！？!?](?![”’」』）)]*(?:$|[（(]))"
 STATEMENT_END_RE = re.compile(r"[。…][”’」』）)》]*$")
 # A column tag printed before a title: '【党旗在基层一线高高飘扬】', '【基层治理】'.
 COLUMN_TAG_RE = re.compile(r"【[^【】]{2,20}】")
+LEADING_TAG_RE = re.compile(r"^(?:#{1,3}\s+)?(?P<tag>【[^【】]{2,20}】)\s*")
 # Markdown bold around a whole line: how WeChat and CMS copies set a title.
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
 # A kicker set over its title as a two-part slogan: a space between two phrases ('旗帜引领 先锋续航').
