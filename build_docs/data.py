@@ -243,6 +243,7 @@ class Vocabulary:
     author_labels: tuple[str, ...] = ()
     editor_labels: tuple[str, ...] = ()
     counter_labels: tuple[str, ...] = ()
+    catalogue_labels: tuple[str, ...] = ()
     media_suffixes: tuple[str, ...] = ()
 
 
@@ -262,6 +263,7 @@ def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
         "author_labels",
         "editor_labels",
         "counter_labels",
+        "catalogue_labels",
         "media_suffixes",
     )
     if not isinstance(raw, dict):

@@ -391,3 +391,59 @@ def test_e_paper_page_label_with_a_section_letter_and_page_turners_is_furniture(
         湖南省长沙市望城区推行村级事务“一张网”管理，村务公开、矛盾调解全部上网。
         """)
     assert (article.title, article.authors) == ("“一张网”管好村里事", ("孙丽",))
+
+
+def test_government_disclosure_catalogue_with_spaced_labels_is_metadata_and_dates_the_article():
+    _, article = _one("""
+        您当前的位置：首页 > 政务公开 > 工作动态
+        索 引 号：11510822MB1234567X/2026-00012
+        信息分类：政务动态
+        发布机构：旺苍县民政局
+        生成日期：2026-04-08
+        文　　号：
+        主 题 词：
+
+        旺苍县：“养老驿站”开进山村
+
+        　　四川省广元市旺苍县探索在村级建设“养老驿站”，为老年人提供助餐服务。
+        相关附件：
+        扫一扫在手机打开当前页
+        """)
+    assert (article.title, article.region.district, article.date) == ("“养老驿站”开进山村", "旺苍县", "2026-04-08")
+    assert [b.text for b in article.blocks] == ["四川省广元市旺苍县探索在村级建设“养老驿站”，为老年人提供助餐服务。"]
+
+
+def test_wechat_closing_end_mark_and_statement_and_web_share_prompts_are_furniture():
+    _, article = _one("""
+        山村里的“养老驿站”
+
+        作者 | 黄  敏
+        来源 | 旺苍发布
+
+        四川省广元市旺苍县探索在村级建设“养老驿站”，为老年人提供助餐服务。
+
+        — END —
+
+        声明：本文为原创内容，转载请注明出处。
+        小字号
+        分享让更多人看到
+        """)
+    assert [b.text for b in article.blocks] == ["四川省广元市旺苍县探索在村级建设“养老驿站”，为老年人提供助餐服务。"]
+
+
+def test_an_undated_article_takes_the_date_of_the_running_head_printed_inside_it_and_says_so():
+    recovered = parse_text(
+        dedent("""
+        村里来了“法律明白人”
+
+        本报记者  宋  豪
+
+        在四川省遂宁市蓬溪县赤城镇，“法律明白人”成了村民的主心骨。蓬溪县培育
+
+        2026年4月2日  星期四                  人民日报                     第 19 版
+        “法律明白人”1200余名，实现每个村民小组至少有1名。
+        """).lstrip("\n")
+    )
+    (article,) = recovered.articles
+    assert (article.date, article.publisher) == ("2026-04-02", "人民日报")
+    assert any(n.kind is NoteKind.REVIEW and "页眉的日期" in n.message for n in recovered.notes)

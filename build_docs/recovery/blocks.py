@@ -99,6 +99,7 @@ DOUBT = {
     "fragment_length": 2,  # a fragment whose length could not be told
     "region_byline": 2,  # a place taken from a byline role or a signature, not a dateline
     "duplicate": 2,  # an article another file gave word for word, published once
+    "date_below": 2,  # a date taken from a running head inside the article, none above it
     "date": 1,  # no date found
 }
 

@@ -160,12 +160,15 @@ class Meta:
 def _field_re(vocab: Vocabulary) -> re.Pattern[str]:
     """Compile the field-label pattern of a vocabulary (labels longest first)."""
     labels = sorted(
-        {*vocab.date_labels, *vocab.source_labels, *vocab.author_labels, *vocab.editor_labels, *vocab.counter_labels},
+        {*vocab.date_labels, *vocab.source_labels, *vocab.author_labels, *vocab.editor_labels, *vocab.counter_labels,
+         *vocab.catalogue_labels},
         key=len,
         reverse=True,
-    )
+    )  # fmt: skip
     # A label starts the line or follows a space or bracket, and is followed by its colon or bar.
-    return re.compile(rf"(?:^|(?<=[\s【\[|｜丨]))(?P<label>{'|'.join(map(re.escape, labels))})\s*[：:|｜丨]\s*")
+    # Pages space a short label out to the width of the longest ('文　　号：', '索 引 号：').
+    spaced = ("[ \u3000]*".join(map(re.escape, label)) for label in labels)
+    return re.compile(rf"(?:^|(?<=[\s【\[|｜丨]))(?P<label>{'|'.join(spaced)})\s*[：:|｜丨]\s*")
 
 
 def _date_of(match: re.Match[str]) -> tuple[str, str, str]:
@@ -211,7 +214,7 @@ def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
         return None
     for k, field in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
-        label, value = field["label"], _field_value(text[field.end() : end])
+        label, value = LABEL_SPACING_RE.sub("", field["label"]), _field_value(text[field.end() : end])
         if SENTENCE_PUNCT_RE.search(value) or len(value) > 60:
             return None
         if label in vocab.date_labels:
@@ -309,6 +312,8 @@ NEWS_DATELINE_RE = re.compile(
 # A broadcast item's opening ('央视网消息（新闻联播）：', '央广网北京3月1日消息（记者张三）：'): the line
 # above it is the item's title. The text stays in the paragraph.
 BROADCAST_LEAD_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:\d{1,2}月\d{1,2}日)?消息\s*[（(][^（）()]{2,20}[）)][：:]")
+# The spaces a page sets between a label's characters ('索 引 号').
+LABEL_SPACING_RE = re.compile(r"[ \u3000]+")
 # A reporter's role set right against the name in a dateline.
 REPORTER_GLUED_RE = re.compile(r"((?:本报|见习|特约)?(?:记者|通讯员))(?=[\u4e00-\u9fff])")
 
@@ -504,6 +509,8 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
     `marked` says the title is known for a title by its form alone: a Markdown '# ' title or
     '## '+'# ' pair, or a dateline."""
     text = unbold(lines[i].text)
+    if not force and read_meta(text, rules.vocab):
+        return None  # a line of page fields ('索 引 号：…', '发布时间：…') is never a title
     used = [i]
     kicker = printed = tag = ""
     region: Region | None = None

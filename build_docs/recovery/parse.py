@@ -255,6 +255,16 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             continue
         if info := page_info(text):
             notes.append(_line_note(NoteKind.METADATA, line, raw, "版面日期或版次，用作其下文章的日期与来源"))
+            if info.date and headlines and not headlines[-1].date:
+                # A page's running head inside an undated article (a PDF's next page): the same
+                # issue's date, most likely; on the review queue, since a file may join issues.
+                headlines[-1] = replace(headlines[-1], date=info.date, date_text=info.date_text,
+                                        publisher=headlines[-1].publisher or info.publisher)  # fmt: skip
+                notes.append(
+                    Note(kind=NoteKind.REVIEW, source=headlines[-1].source, text=raw[line.number - 1],
+                         message=f"文章上方没有日期，取文中第 {line.number} 行页眉的日期：{info.date_text}",
+                         doubt=DOUBT["date_below"], suggestion=suggest(headlines[-1].source, "date: YYYY-MM-DD"))
+                )  # fmt: skip
             page = PageInfo(date=info.date, date_text=info.date_text, publisher=info.publisher or page.publisher)
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
