@@ -447,3 +447,37 @@ def test_an_undated_article_takes_the_date_of_the_running_head_printed_inside_it
     (article,) = recovered.articles
     assert (article.date, article.publisher) == ("2026-04-02", "人民日报")
     assert any(n.kind is NoteKind.REVIEW and "页眉的日期" in n.message for n in recovered.notes)
+
+
+def test_local_news_page_with_its_title_bar_and_an_unlabelled_date_after_the_editor_field():
+    _, article = _one("""
+        宁海新闻网 - 宁海：“村民说事”说出和美乡村
+        宁海：“村民说事”说出和美乡村
+        来源：宁波日报  作者：记者 陈  敏 通讯员 王  强  编辑：周  洁  2026-03-01 09:12:33
+        浙江省宁波市宁海县推行“村民说事”制度已有十余年。
+        每月固定一天，村干部和村民坐在一起，说事、议事、办事。
+        """)
+    assert (article.title, article.region.district, article.date, article.time) == (
+        "“村民说事”说出和美乡村", "宁海县", "2026-03-01", "09:12:33")
+    assert article.authors == ("陈敏", "王强") and article.publisher == "宁波日报"
+    assert [b.text for b in article.blocks] == [
+        "浙江省宁波市宁海县推行“村民说事”制度已有十余年。", "每月固定一天，村干部和村民坐在一起，说事、议事、办事。"]
+
+
+def test_post_with_its_account_and_date_over_the_title_and_bold_numbered_sections_under_it():
+    _, article = _one("""
+        德清发布
+        2026-05-06 18:00
+
+        “数字乡村”让村民办事不出村
+
+        **一、一部手机管全村**
+
+        在浙江省湖州市德清县，村民用手机就能查看村务、反映问题。
+
+        **二、一块屏幕看全域**
+
+        德清县建成数字乡村一张图，汇聚全县137个村的数据。
+        """)
+    assert (article.title, article.date, article.publisher) == ("“数字乡村”让村民办事不出村", "2026-05-06", "德清发布")
+    assert [b.kind.value for b in article.blocks] == ["heading", "para", "heading", "para"]

@@ -96,6 +96,7 @@ class PageInfo:
     date: str = ""
     date_text: str = ""
     publisher: str = ""
+    web: bool = False  # from a web page's or post's own lines (a date line, the account's name), not a paper's running head
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -215,6 +216,10 @@ def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
     for k, field in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
         label, value = LABEL_SPACING_RE.sub("", field["label"]), _field_value(text[field.end() : end])
+        if label not in vocab.date_labels and (trailing := TRAILING_DATE_RE.search(value)) and not date:
+            # The page's date set last after a field, unlabelled ('编辑：周洁  2026-03-01 09:12:33').
+            date, date_text, time = _date_of(DATE_IN_FIELD_RE.match(trailing["date"]))  # type: ignore[arg-type]
+            value = value[: trailing.start()].strip()
         if SENTENCE_PUNCT_RE.search(value) or len(value) > 60:
             return None
         if label in vocab.date_labels:
@@ -312,6 +317,10 @@ NEWS_DATELINE_RE = re.compile(
 # A broadcast item's opening ('央视网消息（新闻联播）：', '央广网北京3月1日消息（记者张三）：'): the line
 # above it is the item's title. The text stays in the paragraph.
 BROADCAST_LEAD_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:\d{1,2}月\d{1,2}日)?消息\s*[（(][^（）()]{2,20}[）)][：:]")
+# A date with its time closing a field's value after a space: the page's date, set unlabelled.
+TRAILING_DATE_RE = re.compile(
+    r"(?<![\d.:：/-])\s*(?P<date>(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)$"
+)
 # The spaces a page sets between a label's characters ('索 引 号').
 LABEL_SPACING_RE = re.compile(r"[ \u3000]+")
 # A reporter's role set right against the name in a dateline.
@@ -434,6 +443,8 @@ def headline_at(
     # it one (a byline, a subtitle or a web date line), and never starts mid-paragraph.
     # After text, a source line alone is how a piece closes ('来源 | 人民日报'), not how one starts.
     evidence = tail.byline or tail.date or tail.subtitle or (tail.publisher and at_top)
+    # A post's account and date printed over its title: the first line under them is the title.
+    evidence = evidence or (at_top and page.web and bool(page.date or page.publisher) and not kicker)
     if not evidence and (j := next_text(lines, max([*used, *tail.used]))) is not None:
         # A story's dateline or a broadcast item's opening right under it: an item's title.
         evidence = bool(NEWS_DATELINE_RE.match(lines[j].text) or BROADCAST_LEAD_RE.match(lines[j].text))

@@ -46,6 +46,11 @@ from .headlines import (
 )
 from .normalise import NormalisedSeed, column_width, normalise_line, unwrap
 
+# A browser's title bar copied over the page: the site's name and the article's title joined by a
+# dash, bar or underscore ('宁海新闻网 - 宁海：…', '…_某某县人民政府'), the title repeated below.
+WINDOW_TITLE_SEP_RE = re.compile(r"\s*(?:\s[-–—]\s|[_|｜]|\s?[-–]{1,2}\s?(?=[\u4e00-\u9fff]))\s*")
+WINDOW_PART_MAX = 30
+
 
 @dataclass(frozen=True, kw_only=True)
 class Rules:
@@ -269,6 +274,11 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
+        if _window_title(text, lines, i):
+            notes.append(_line_note(NoteKind.METADATA, line, raw, "网页标题栏（网站名与文章标题），标题见下一行"))
+            segments[-1].append(replace(line, text="", removed=True))
+            i += 1
+            continue
         tails = _last_lines(segments[-1])
         # Nothing but labels above: a page name ('党建') or a column label is no article's text.
         at_top = all(len(ln.text) <= LABEL_MAX and not CLAUSE_PUNCT_RE.search(ln.text) for ln in segments[-1] if ln.text)
@@ -306,6 +316,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             headlines.append(headline)
             segments.append([])
             pages.append(page)
+            page = replace(page, web=False)  # the post's own lines over its title told of that title only
             i = max(headline.lines) + 1
             continue
         if meta := read_meta(text, rules.vocab):
@@ -319,14 +330,14 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
                 headlines[-1] = replace(headlines[-1], byline=closing)
                 notes.append(_line_note(NoteKind.REVIEW, line, raw, f"文末信息行给出作者：{'、'.join(closing.authors)}"))
             elif meta.date and at_top:
-                page = PageInfo(date=meta.date, date_text=meta.date_text, publisher=meta.publisher or page.publisher)
+                page = PageInfo(date=meta.date, date_text=meta.date_text, publisher=meta.publisher or page.publisher, web=True)
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
         if at_top and is_channel_name(text, rules.vocab):
             # The account, paper or station a copy names over a piece: where it ran.
             notes.append(_line_note(NoteKind.METADATA, line, raw, "转载的公众号、报纸或电台名称，用作其下文章的来源"))
-            page = replace(page, publisher=text)
+            page = replace(page, publisher=text, web=True)
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
@@ -339,6 +350,20 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
         i += 1
     pages.append(page)
     return Scan(headlines=headlines, segments=segments, notes=notes, problems=problems, lines=lines, pages=pages)
+
+
+def _window_title(text: str, lines: Sequence[Line], i: int) -> bool:
+    """Tell whether line i is a title bar: the next line's text, and a short name, joined by a separator."""
+    j = next_text(lines, i)
+    if j is None:
+        return False
+    below = lines[j].text.strip("*# ")
+    parts = [p for p in WINDOW_TITLE_SEP_RE.split(text) if p.strip()]
+    return (
+        len(parts) >= 2
+        and below in parts
+        and all(len(p) <= WINDOW_PART_MAX and not CLAUSE_PUNCT_RE.search(p) for p in parts if p != below)
+    )
 
 
 def _rescan_with_title(lines: list[Line], raw: Sequence[str], rules: Rules, choice, why: str) -> Scan:
