@@ -840,6 +840,24 @@ def render_bare_markdown(ch: Chooser, articles: Sequence[CleanArticle]) -> tuple
     return [_lines(f"# {art.title}"), *_body(art)], [replace(art, kicker="", subtitle="", authors=(), date="")]
 
 
+def render_broadcast(ch: Chooser, articles: Sequence[CleanArticle]) -> tuple[list[Piece], list[CleanArticle]]:
+    """A broadcast digest's transcript: a dated programme header, then items under '### 地区：标题'."""
+    date = _page_date(articles)
+    pieces = [_lines(ch.pick("header", (f"# {_ymd(date)}新闻联播文字版", f"{_ymd(date)}新闻联播文字版")))]
+    expected = []
+    lead = ch.pick("lead", ("央视网消息（新闻联播）：", "央视网消息（新闻联播）:"))
+    for i, art in enumerate(articles):
+        tag = ch.pick(f"a{i + 1}.tag", ("", "【新思想引领新征程】", "【在习近平新时代中国特色社会主义思想指引下】"))
+        place = art.short_place if ch.pick(f"a{i + 1}.place", ("short", "full")) == "short" else art.place
+        plain = replace(art, headings=(), heading_at=(), signature="", kicker="", subtitle="", authors=(), role="")
+        spoken = replace(plain, paragraphs=(lead + plain.paragraphs[0], *plain.paragraphs[1:]))
+        pieces.append(_lines(f"### {tag}{place}：{art.title}"))
+        pieces += _body(spoken)
+        expected.append(replace(spoken, title=tag + art.title, date=date,
+                                paragraphs=("央视网消息（新闻联播）：" + plain.paragraphs[0], *plain.paragraphs[1:])))  # fmt: skip
+    return pieces, expected
+
+
 Renderer = Callable[[Chooser, Sequence[CleanArticle]], tuple[list[Piece], list[CleanArticle]]]
 
 FAMILIES: dict[str, Renderer] = {
@@ -849,8 +867,9 @@ FAMILIES: dict[str, Renderer] = {
     "pdf": render_pdf,
     "local_page": render_local_page,
     "bare_markdown": render_bare_markdown,
+    "broadcast": render_broadcast,
 }
-MAX_ARTICLES = {"peoples_daily": 3, "gov_page": 1, "wechat": 1, "pdf": 2, "local_page": 2, "bare_markdown": 1}
+MAX_ARTICLES = {"peoples_daily": 3, "gov_page": 1, "wechat": 1, "pdf": 2, "local_page": 2, "bare_markdown": 1, "broadcast": 3}
 
 
 def eligible(family: str, article: CleanArticle, position: int = 0) -> bool:

@@ -540,7 +540,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
     m = MD_KICKER_RE.match(text) or PLAIN_KICKER_RE.match(text)
     if m and MD_KICKER_RE.match(text) and (j := next_text(lines, used[-1])) is not None and not MD_TITLE_RE.match(lines[j].text):
         below = unbold(lines[j].text)
-        if not looks_like_title(below) or STATEMENT_RE.search(below):
+        if not looks_like_title(below) or STATEMENT_RE.search(below) or BROADCAST_LEAD_RE.match(below):
             # A '## ' line over running text is a heading of its own (an item's title in a digest,
             # or a section heading, which then needs a byline or an item's opening to head an article).
             text, m = m["text"], None
