@@ -481,3 +481,32 @@ def test_post_with_its_account_and_date_over_the_title_and_bold_numbered_section
         """)
     assert (article.title, article.date, article.publisher) == ("“数字乡村”让村民办事不出村", "2026-05-06", "德清发布")
     assert [b.kind.value for b in article.blocks] == ["heading", "para", "heading", "para"]
+
+
+def test_markdown_copy_with_a_marked_subtitle_a_trainee_in_the_byline_glued_edition_and_a_picture_link():
+    _, article = _one("""
+        ---
+        title: 山乡巨变看小岗
+        date: 2026-02-10
+        ---
+        ### 安徽凤阳县小岗村——
+        # 山乡巨变看小岗
+        ## 党建引领推动乡村全面振兴纪实
+        本报记者  田先进  实习生  王  可《人民日报》（2026年02月10日第 06 版）
+        ![](https://example.org/img/a.jpg)
+        “过去吃不饱饭，现在住上了小洋楼。”安徽省滁州市凤阳县小岗村村民严金昌说。
+        """)
+    assert (article.kicker, article.title, article.subtitle) == ("安徽凤阳县小岗村——", "山乡巨变看小岗", "党建引领推动乡村全面振兴纪实")
+    assert (article.authors, article.role, article.date, article.publisher) == (
+        ("田先进", "王可"), "本报记者、实习生", "2026-02-10", "人民日报")
+    assert [b.text for b in article.blocks] == ["“过去吃不饱饭，现在住上了小洋楼。”安徽省滁州市凤阳县小岗村村民严金昌说。"]
+
+
+def test_a_level_two_markdown_line_under_the_title_without_a_byline_below_is_a_section_heading():
+    _, article = _one("""
+        # 让“小积分”激发治理“大能量”
+        ## 积分兑换进超市
+        在湖北省宜昌市夷陵区，村民参与村级事务可获得积分。
+        """)
+    assert (article.title, article.subtitle) == ("让“小积分”激发治理“大能量”", "")
+    assert [b.kind.value for b in article.blocks] == ["heading", "para"]

@@ -28,7 +28,7 @@ from ..text import (
 from .bylines import Surnames, parse_signature
 
 # Markdown-marked section heading inside a body.
-MD_HEADING_RE = re.compile(r"^(?P<marks>#{3,6})\s+(?P<text>\S.*)$")
+MD_HEADING_RE = re.compile(r"^(?P<marks>#{2,6})\s+(?P<text>\S.*)$")
 # Photo captions are marked with a triangle in the print edition.
 CAPTION_MARK_RE = re.compile(r"^[▲△]")
 # A photo credit, alone or appended to the last paragraph: '（图片由…提供）'.

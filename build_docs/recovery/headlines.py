@@ -47,7 +47,7 @@ EDITION_BODY = (
     r"\s*(?:星期[一二三四五六日天])?\s*(?P<page>第?\s*\d+\s*版)?\s*[）)]?"
 )
 EDITION_RE = re.compile(rf"^(?:>\s*)?{EDITION_BODY}$")
-EDITION_TAIL_RE = re.compile(rf"\s+{EDITION_BODY}$")
+EDITION_TAIL_RE = re.compile(rf"(?:\s+|(?=《)){EDITION_BODY}$")  # glued on when it opens with 《
 # A dateline: a place name then a colon, the title either after it or on the next line.
 DATELINE_RE = re.compile(rf"^(?P<place>[{HAN}]{{2,40}}?)[:：]\s*(?P<title>.*)$")
 # A local page's headline: the place, a wide space, the title ('山东龙口  蹚出…', '江苏泗阳\u3000小网格…').
@@ -55,6 +55,8 @@ PLACE_SPACED_RE = re.compile(rf"^(?P<place>[{HAN}]{{2,20}})(?:\s{{2,}}|\u3000+)(
 # Markdown-marked kicker (引题, '## ' or '### ') and title ('# '), as some extractions write them.
 MD_KICKER_RE = re.compile(r"^#{2,3}\s+(?P<text>\S.*)$")
 MD_TITLE_RE = re.compile(r"^#\s+(?P<text>\S.*)$")
+# A subtitle marked '## ' under the title (only where a byline follows it: else it is a section heading).
+MD_SUBTITLE_RE = re.compile(r"^##\s+(?P<text>\S.*)$")
 # A kicker set as plain text: it leads into the title with a dash ('浙江淳安县——').
 PLAIN_KICKER_RE = re.compile(r"^(?P<text>[^—\s].{1,48}——)$")
 # A subtitle (副题) line: led by a double dash, sometimes Markdown-marked (a single dash opens a wrapped line).
@@ -392,6 +394,16 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
             and looks_like_title(sub["text"][2:])
         ):
             subtitle = sub["text"]
+        elif (
+            not subtitle
+            and byline is None
+            and not dated
+            and (sub := MD_SUBTITLE_RE.match(text))
+            and looks_like_title(sub["text"])
+            and (k := next_text(lines, j)) is not None
+            and (EDITION_TAIL_RE.search(lines[k].text) or parse_byline(lines[k].text, rules.vocab, rules.surnames))
+        ):
+            subtitle = sub["text"]  # '## 副题' under the '# ' title, over the byline
         elif byline is None and (parsed := parse_byline(text, rules.vocab, rules.surnames)):
             byline = parsed
             if edition:
