@@ -61,6 +61,7 @@ class Layout:
     first_page: int = 1  # the 版 number of the first page
     section: str = "要闻"  # the page's name in the running head
     page_foot: bool = True  # print the page number at the foot
+    head_align: str = "center"  # the headline block's alignment: 'center' spans the columns, 'left' may not
 
 
 def weekday(iso: str) -> str:
@@ -74,7 +75,7 @@ def running_head(iso: str, page: int, section: str) -> str:
     return f"{PAPER}  {day.year}年{day.month}月{day.day}日  {weekday(iso)}  第{page}版  {section}"
 
 
-def _css(columns: int, pages: Sequence[tuple[int, str]], page_foot: bool) -> str:
+def _css(columns: int, pages: Sequence[tuple[int, str]], page_foot: bool, head_align: str) -> str:
     """Return the style sheet: a newspaper page per named page, columns, head block."""
     width = {1: 180, 2: 250, 3: 340}.get(columns, 110 * columns)
     named = "\n".join(
@@ -91,8 +92,8 @@ body {{ margin: 0; font: 10.5pt/1.5 "Noto Serif CJK SC"; }}
 section {{ break-before: page; }}
 section:first-child {{ break-before: auto; }}
 article {{ columns: {columns}; column-gap: 7mm; margin-bottom: 12mm; }}
-.head {{ column-span: all; text-align: center; margin-bottom: 6mm; }}
-.head p {{ margin: 0; text-indent: 0; white-space: pre-wrap; }}
+.head {{ column-span: all; margin-bottom: 6mm; }}
+.head p {{ margin: 0; text-indent: 0; white-space: pre-wrap; text-align: {head_align}; }}
 .kicker, .subtitle {{ font-size: 14pt; }}
 .title {{ font-size: 24pt; font-weight: bold; margin: 2mm 0 !important; }}
 .byline {{ margin-top: 2mm !important; }}
@@ -169,7 +170,7 @@ def typeset(articles: Sequence[PdfArticle], *, layout: Layout | None = None, dat
         heads.append((numbers[-1], running_head(day, numbers[-1], layout.section)))
         sections.append(f'<section style="page: p{numbers[-1]}">{tail_html}</section>')
     document = HTML(
-        string=f"<html><head><style>{_css(layout.columns, heads, layout.page_foot)}</style></head>"
+        string=f"<html><head><style>{_css(layout.columns, heads, layout.page_foot, layout.head_align)}</style></head>"
         f"<body>{''.join(sections)}</body></html>"
     ).render()
     if len(document.pages) != len(sections):

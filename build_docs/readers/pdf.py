@@ -1,5 +1,6 @@
 """Newspaper page PDFs: the text layer's characters with their positions, read back as seed lines.
 
+The characters come from pdfminer.six without its layout analysis (which reads across columns).
 A page is cut recursively at white space (an XY-cut): first at a gutter running the whole
 height of a region (columns), else at a horizontal gap wider than line spacing (a headline block
 over its columns, two articles stacked).  Regions under a gutter are column text, read column by
@@ -33,6 +34,10 @@ FURNITURE_KEYS = ("running_head", "page_number", "page_foot", "continued_to", "c
 BOLD_FONT_RE = re.compile(r"Bold|Black|Heavy|Semibold|Demi", re.IGNORECASE)
 # The date a running head prints; it stays in the text as the page's date line.
 HEAD_DATE_RE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:\s*(?:星期|周)[一二三四五六日天])?")
+# pdfminer's stand-in for a glyph whose font maps it to no character: '(cid:1234)'.
+CID_RE = re.compile(r"^\(cid:\d+\)$")
+# What such a glyph becomes: visible in the text, never a silent loss.
+UNMAPPED = "\ufffd"
 # The paper's name in a running head ('人民日报', '某某晚报', '某某周刊'), kept as a hint for the source.
 PAPER_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:报|刊)$")
 # Latin words and numbers broken across lines lost the space between them; CJK text has none.
@@ -166,7 +171,12 @@ def read_pdf(data: bytes, name: str) -> Extracted:
             "no text layer; scanned pages need OCR first",
             fix="run OCR on the PDF (for example ocrmypdf) and save the result, or copy the text into a .txt file",
         )
-    body = Counter(round(g.size * 2) / 2 for g in ink for _ in g.text).most_common(1)[0][0]
+    if sum(g.text == UNMAPPED for g in ink) * 2 > len(ink):
+        raise ReaderError(
+            "the text layer maps its glyphs to no characters; such pages need OCR first",
+            fix="run OCR on the PDF (for example ocrmypdf --force-ocr) and save the result",
+        )
+    body = Counter(round(g.size * 2) / 2 for g in ink).most_common(1)[0][0]
     reader = _Reader(body_size=body)
     for number, glyphs, height in pages:
         reader.page(number, glyphs, height)
@@ -174,30 +184,43 @@ def read_pdf(data: bytes, name: str) -> Extracted:
 
 
 def _glyphs(data: bytes, name: str) -> list[tuple[int, list[Glyph], float]]:
-    """Return each page's glyphs and height; a file pdfplumber cannot parse is a ReaderError."""
-    import pdfplumber
+    """Return each page's glyphs and height; a file pdfminer.six cannot parse is a ReaderError."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
 
     pages = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as document:
-            for number, page in enumerate(document.pages, start=1):
-                chars = page.dedupe_chars().chars
-                glyphs = [
+        resources = PDFResourceManager()
+        device = PDFPageAggregator(resources, laparams=None)  # the characters as drawn: the reading order is ours
+        interpreter = PDFPageInterpreter(resources, device)
+        for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data)), start=1):
+            interpreter.process_page(page)
+            layout = device.get_result()
+            seen: set[tuple[str, int, int]] = set()
+            glyphs = []
+            for item in layout:
+                if not isinstance(item, LTChar) or not item.get_text():
+                    continue
+                # A bold face faked by printing a glyph twice at the same place gives one character.
+                key = (item.get_text(), round(item.x0 * 4), round(item.y1 * 4))
+                if key in seen:
+                    continue
+                seen.add(key)
+                text = item.get_text()
+                glyphs.append(
                     Glyph(
-                        text=str(c["text"]),
-                        x0=float(c["x0"]),
-                        x1=float(c["x1"]),
-                        top=float(c["top"]),
-                        bottom=float(c["bottom"]),
-                        size=float(c["size"]),
-                        bold=bool(BOLD_FONT_RE.search(str(c.get("fontname", "")))),
+                        text=UNMAPPED if CID_RE.match(text) else text,
+                        x0=float(item.x0),
+                        x1=float(item.x1),
+                        top=float(layout.y1 - item.y1),
+                        bottom=float(layout.y1 - item.y0),
+                        size=float(item.size),
+                        bold=bool(BOLD_FONT_RE.search(item.fontname)),
                     )
-                    for c in chars
-                    if c.get("text")
-                ]
-                pages.append((number, glyphs, float(page.height)))
-    except ReaderError:
-        raise
+                )
+            pages.append((number, glyphs, float(layout.height)))
     except Exception as err:  # pdfminer raises many kinds on damaged files; all mean the same to an editor
         detail = str(err).strip() or type(err).__name__
         raise ReaderError(
@@ -254,8 +277,8 @@ def _regions(glyphs: Sequence[Glyph], wide: bool, left: float, body: float) -> I
     if not ink:
         return
     gutters = _gutters(glyphs)
-    if gutters:
-        parts = _split(glyphs, _middles(gutters), lambda g: g.centre)
+    parts = _split(glyphs, _middles(gutters), lambda g: g.centre) if gutters else []
+    if parts and not _headline_beside(parts, body):
         for part, column_left in zip(parts, _column_lefts(parts, gutters), strict=True):
             yield from _regions(part, False, column_left, body)
         return
@@ -273,6 +296,19 @@ def _gutters(glyphs: Sequence[Glyph]) -> list[tuple[float, float]]:
     size = max(g.size for g in ink)
     one_line = max(g.bottom for g in ink) - min(g.top for g in ink) <= 2 * size
     return _gaps([(g.x0, g.x1) for g in ink], (ONE_LINE_GUTTER_RATIO if one_line else GUTTER_RATIO) * size)
+
+
+def _headline_beside(parts: Sequence[Sequence[Glyph]], body: float) -> bool:
+    """Tell whether a headline in one column part stands over the others (a short, left-set headline over its columns)."""
+    heads = [g for part in parts for g in part if not g.blank and g.size >= HEADLINE_RATIO * body]
+    if not heads:
+        return False
+    first = min(heads, key=lambda g: g.top)
+    for part in parts:
+        ink = [g for g in part if not g.blank]
+        if first not in ink and not any(g.size >= HEADLINE_RATIO * body for g in ink) and min(g.top for g in ink) > first.bottom:
+            return True
+    return False
 
 
 def _stacks(parts: list[list[Glyph]], body: float) -> list[list[Glyph]]:
@@ -512,14 +548,14 @@ class _Reader:
         while lines and not lines[-1]:
             lines.pop()
             places.pop()
-        import pdfplumber
+        from pdfminer import __version__ as pdfminer_version
 
         return Extracted(
             lines=tuple(lines),
             places=tuple(places),
             dropped=tuple(self.dropped),
             hints=tuple(hints),
-            reader=f"pdf (pdfplumber {pdfplumber.__version__})",
+            reader=f"pdf (pdfminer.six {pdfminer_version})",
         )
 
 
