@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import io
+import re
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -31,6 +34,8 @@ from .pdf_fixtures import (  # noqa: E402
     typeset,
     variant_layout,
 )
+
+HAN_RE = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 
 # --- the tests' own articles, in the shapes a county-level story takes on a newspaper page ---
 
@@ -86,6 +91,20 @@ def body_lines(article: PdfArticle) -> list[str]:
 
 
 @functools.cache
+def han(text: str) -> Counter[str]:
+    """Count the Han characters of a text."""
+    return Counter(HAN_RE.findall(text))
+
+
+def assert_conserved(data: bytes, got) -> None:
+    """Check that every Han character the PDF prints is in the lines or in what was dropped, and nothing more."""
+    from pdfminer.high_level import extract_text
+
+    printed = han(extract_text(io.BytesIO(data)))
+    kept = han("".join(got.lines)) + han("".join(d.text for d in got.dropped))
+    assert kept == printed, (printed - kept, kept - printed)
+
+
 def pdf_of(articles: tuple[PdfArticle, ...], layout: Layout) -> bytes:
     """Typeset once per session (WeasyPrint takes a fraction of a second a page)."""
     return typeset(articles, layout=layout)
@@ -139,14 +158,33 @@ def test_paragraph_cut_by_a_jump_is_joined_to_its_tail_on_the_later_page():
         ("p1", "（下转第5版）", "转版提示"),
         ("p2", "（上接第4版）", "转版提示"),
     ]
+    assert_conserved(pdf_of((BAMBOO,), layout), got)
     cut = got.lines.index(BAMBOO.paragraphs[1])
     assert got.places[cut] == "p1"  # a joined paragraph is placed where it starts
     assert got.places[got.lines.index(BAMBOO.paragraphs[2])] == "p2"
 
 
+def test_jump_of_the_second_article_is_matched_by_the_printed_page_numbers():
+    # The file's pages are 第2版 and 第3版: the notes name those, not the pages' places in the file.
+    got = read_of((BAMBOO, GRID), Layout(columns=2, per_page=2, first_page=2, jump=Jump(article=1, paragraph=1, at=20)))
+    assert list(got.lines) == [
+        "2025年3月4日  星期二",
+        "",
+        *head_lines(BAMBOO),
+        "",
+        *body_lines(BAMBOO),
+        "",
+        *head_lines(GRID),
+        "",
+        *body_lines(GRID),
+    ]
+    assert [(d.place, d.text) for d in got.dropped if d.why == "转版提示"] == [("p1", "（下转第3版）"), ("p2", "（上接第2版）")]
+
+
 def test_jumped_article_is_read_whole_before_the_article_beside_its_start():
     layout = Layout(columns=3, per_page=2, jump=Jump(article=0, paragraph=2))
     got = read_of((BAMBOO, GRID), layout)
+    assert_conserved(pdf_of((BAMBOO, GRID), layout), got)
     assert list(got.lines) == [
         "2025年3月4日  星期二",
         "",
@@ -210,6 +248,15 @@ def test_three_column_article_with_subtitle_is_recovered_exactly_by_the_engine()
     assert_parses("\n".join(marked_lines(got)), [_fields(CORRIDOR, "江西省/上饶市/婺源县", ["程岚"])])
 
 
+def test_a_page_pdf_written_as_a_seed_builds_strictly_with_every_character_accounted(tmp_path: Path):
+    from .helpers import articles_of, build_from
+
+    got = read_of((BAMBOO, GRID), Layout(columns=2, per_page=2, jump=Jump(article=0, paragraph=1)))
+    (tmp_path / "page.txt").write_text("\n".join(marked_lines(got)) + "\n", encoding="utf-8")
+    result = build_from(tmp_path)  # strict: a Han character neither published nor listed fails the build
+    assert sorted(a.title for a in articles_of(result)) == sorted([BAMBOO.title, "小网格撑起大服务"])
+
+
 # --- files that cannot be read ---
 
 
@@ -253,8 +300,8 @@ def test_furniture_file_missing_a_key_is_refused_naming_the_file(tmp_path: Path)
 # --- property: any short article in two or three columns comes back paragraph for paragraph ---
 
 # Clauses of Han words, as prose has them: punctuation never piles up (a run of '、' cannot be broken into lines).
-# A paragraph of two printed lines at least: in a column made only of one-line paragraphs no line shows the
-# column's edge, so no indent can be seen (a limitation the README states).
+# A paragraph of two printed lines at least: in a first column made only of one-line paragraphs no line shows
+# the column's edge, so no indent can be seen (a limitation the README states).
 CLAUSE = st.text(alphabet="村民党员干部群众服务发展产业社区治理乡镇振兴建设合作组织生态文化", min_size=6, max_size=12)
 PARAGRAPH = st.lists(CLAUSE, min_size=6, max_size=10).map(lambda clauses: "基层" + "，".join(clauses) + "。")
 
@@ -263,7 +310,9 @@ PARAGRAPH = st.lists(CLAUSE, min_size=6, max_size=10).map(lambda clauses: "基�
 @given(paragraphs=st.lists(PARAGRAPH, min_size=2, max_size=5), columns=st.sampled_from([2, 3]))
 def test_any_article_comes_back_paragraph_for_paragraph(paragraphs, columns):
     article = PdfArticle(title="村里的新变化", byline="本报记者  王  林", date="2025-01-07", paragraphs=tuple(paragraphs))
-    got = read_pdf(typeset([article], layout=Layout(columns=columns)), "p.pdf")
+    data = typeset([article], layout=Layout(columns=columns))
+    got = read_pdf(data, "p.pdf")
+    assert_conserved(data, got)
     assert list(got.lines) == ["2025年1月7日  星期二", "", *head_lines(article), "", *body_lines(article)]
 
 
@@ -309,7 +358,9 @@ def test_every_corpus_article_typeset_in_a_variant_is_recovered_exactly():
     started = time.monotonic()
     differs = []
     for variant, article in enumerate(truth["articles"]):
-        got = read_pdf(corpus_article_pdf(article, variant), f"{article['id']}.pdf")
+        data = corpus_article_pdf(article, variant)
+        got = read_pdf(data, f"{article['id']}.pdf")
+        assert_conserved(data, got)
         differs += _recovered(article, marked_lines(got))
     exact = len(truth["articles"]) - len({d.split(":")[0] for d in differs})
     print(f"pdf: {exact} of {len(truth['articles'])} corpus articles exact in {time.monotonic() - started:.1f} s")

@@ -38,6 +38,8 @@ HEAD_DATE_RE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d
 CID_RE = re.compile(r"^\(cid:\d+\)$")
 # What such a glyph becomes: visible in the text, never a silent loss.
 UNMAPPED = "\ufffd"
+# The number a page prints in its running head ('第4版', '第A3版') or alone at its foot ('4', '- 4 -').
+PRINTED_PAGE_RE = re.compile(r"^[-—－\s]*(?P<page>[A-Z]?\d{1,3})[-—－\s]*$|第\s*(?P<page2>[A-Z]?\d{1,3})\s*版")
 # The paper's name in a running head ('人民日报', '某某晚报', '某某周刊'), kept as a hint for the source.
 PAPER_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:报|刊)$")
 # Latin words and numbers broken across lines lost the space between them; CJK text has none.
@@ -178,13 +180,13 @@ def read_pdf(data: bytes, name: str) -> Extracted:
         )
     body = Counter(round(g.size * 2) / 2 for g in ink).most_common(1)[0][0]
     reader = _Reader(body_size=body)
-    for number, glyphs, height in pages:
-        reader.page(number, glyphs, height)
+    for number, glyphs, width, height in pages:
+        reader.page(number, glyphs, width, height)
     return reader.extracted()
 
 
-def _glyphs(data: bytes, name: str) -> list[tuple[int, list[Glyph], float]]:
-    """Return each page's glyphs and height; a file pdfminer.six cannot parse is a ReaderError."""
+def _glyphs(data: bytes, name: str) -> list[tuple[int, list[Glyph], float, float]]:
+    """Return each page's glyphs, width and height; a file pdfminer.six cannot parse is a ReaderError."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -220,7 +222,7 @@ def _glyphs(data: bytes, name: str) -> list[tuple[int, list[Glyph], float]]:
                         bold=bool(BOLD_FONT_RE.search(item.fontname)),
                     )
                 )
-            pages.append((number, glyphs, float(layout.height)))
+            pages.append((number, glyphs, float(layout.x1), float(layout.height)))
     except Exception as err:  # pdfminer raises many kinds on damaged files; all mean the same to an editor
         detail = str(err).strip() or type(err).__name__
         raise ReaderError(
@@ -249,17 +251,17 @@ def _middles(gaps: Sequence[tuple[float, float]]) -> list[float]:
     return [(a + b) / 2 for a, b in gaps]
 
 
-def _column_lefts(parts: Sequence[Sequence[Glyph]], gutters: Sequence[tuple[float, float]]) -> list[float]:
-    """Return each column's left edge on the page's grid, so a column of indented lines only still shows its indent."""
+def _column_lefts(parts: Sequence[Sequence[Glyph]], gutters: Sequence[tuple[float, float]], right: float) -> list[float]:
+    """Return each column's left edge on the grid the first column and the right edge give, so a column of indented lines shows its indent."""
     inks = [[g for g in part if not g.blank] for part in parts]
     lefts = [min(g.x0 for g in ink) for ink in inks]
     if len(parts) != len(gutters) + 1:
         return lefts
-    width = max(max(g.x1 for g in ink) - left for ink, left in zip(inks, lefts, strict=True))
-    gutter = min(b - a for a, b in gutters)
+    width = max(g.x1 for g in inks[0]) - lefts[0]
+    pitch = (right - lefts[0] - width) / (len(parts) - 1)
     size = max(g.size for ink in inks for g in ink)
-    grid = [lefts[0] + i * (width + gutter) for i in range(len(parts))]
-    # Trust the grid only near the column's own edge: the indent of a paragraph or two, not a stray layout.
+    grid = [lefts[0] + i * pitch for i in range(len(parts))]
+    # Trust the grid only a little left of the column's own edge: the indent of a paragraph, not a stray layout.
     return [g if 0 <= left - g <= 3 * size else left for left, g in zip(lefts, grid, strict=True)]
 
 
@@ -271,7 +273,9 @@ def _split(glyphs: Sequence[Glyph], cuts: Sequence[float], key) -> list[list[Gly
     return [p for p in parts if any(not g.blank for g in p)]
 
 
-def _regions(glyphs: Sequence[Glyph], wide: bool, left: float, body: float) -> Iterator[tuple[list[Glyph], bool, float]]:
+def _regions(
+    glyphs: Sequence[Glyph], wide: bool, left: float, right: float, body: float
+) -> Iterator[tuple[list[Glyph], bool, float]]:
     """Cut glyphs at gutters, else at gaps wider than line spacing; yield the leaves in reading order."""
     ink = [g for g in glyphs if not g.blank]
     if not ink:
@@ -279,13 +283,14 @@ def _regions(glyphs: Sequence[Glyph], wide: bool, left: float, body: float) -> I
     gutters = _gutters(glyphs)
     parts = _split(glyphs, _middles(gutters), lambda g: g.centre) if gutters else []
     if parts and not _headline_beside(parts, body):
-        for part, column_left in zip(parts, _column_lefts(parts, gutters), strict=True):
-            yield from _regions(part, False, column_left, body)
+        for part, column_left in zip(parts, _column_lefts(parts, gutters, right), strict=True):
+            yield from _regions(part, False, column_left, max(g.x1 for g in part if not g.blank), body)
         return
     gaps = _gaps([(g.top, g.bottom) for g in ink], LINE_GAP_RATIO * body)
-    if gaps:
-        for part in _stacks(_split(glyphs, _middles(gaps), lambda g: g.middle), body):
-            yield from _regions(part, wide, left, body)
+    stacks = _stacks(_split(glyphs, _middles(gaps), lambda g: g.middle), body) if gaps else []
+    if len(stacks) > 1:  # one stack would be this region again
+        for part in stacks:
+            yield from _regions(part, wide, left, right, body)
         return
     yield list(glyphs), wide, left
 
@@ -375,9 +380,10 @@ class _Reader:
         self.dropped: list[Dropped] = []
         self.date = ""  # the last date line given
         self.paper = ""
+        self.printed: dict[int, str] = {}  # the page number each page prints ('第4版', '4'), by its place in the file
         self.patterns = furniture()
 
-    def page(self, number: int, glyphs: Sequence[Glyph], height: float) -> None:
+    def page(self, number: int, glyphs: Sequence[Glyph], width: float, height: float) -> None:
         """Read one page: drop its furniture, cut it into regions, feed their lines in order."""
         ink = [g for g in glyphs if not g.blank]
         if not ink:
@@ -386,7 +392,9 @@ class _Reader:
         if not any(not g.blank for g in text_glyphs):
             return
         left = min(g.x0 for g in text_glyphs if not g.blank)
-        for region, wide, column_left in _regions(text_glyphs, True, left, self.body):
+        # The text's right edge: its widest line, or the left margin mirrored when no line reaches it.
+        right = max(max(g.x1 for g in text_glyphs if not g.blank), width - left)
+        for region, wide, column_left in _regions(text_glyphs, True, left, right, self.body):
             for row in _rows(region, number, wide, column_left):
                 self.row(row)
         self._settle_pending()
@@ -398,30 +406,36 @@ class _Reader:
         # The page's lines as a whole (columns side by side merge, which only the bands' furniture needs).
         band_rows = _rows(ink + [g for g in glyphs if g.blank], number, True, 0.0)
         top_band, bottom_band = height * BAND_RATIO, height * (1 - BAND_RATIO)
-        first, last = band_rows[0], band_rows[-1]
-        for row, at_top in ((first, True), (last, False)) if len(band_rows) > 1 else ((first, True),):
-            if at_top and row.bottom > top_band or not at_top and row.top < bottom_band:
-                continue
-            keys = ("running_head", "page_number") if at_top else ("page_number", "page_foot", "running_head")
-            matched = next((k for k in keys if self.patterns[k].pattern.match(row.text)), "")
-            if not matched:
-                continue
-            keep = [g for g in keep if not (row.top <= g.middle <= row.bottom)]
-            if matched == "running_head":
-                self._running_head(number, row.text)
-            else:
-                self.dropped.append(Dropped(place=f"p{number}", text=row.text, why=self.patterns[matched].description))
+        top = [(row, True) for row in band_rows if row.bottom <= top_band]
+        bottom = [(row, False) for row in reversed(band_rows) if row.top >= bottom_band and row.bottom > top_band]
+        for rows in (top, bottom):
+            # From the page's edge inwards, while the lines are furniture: what follows one that is not stays text.
+            for row, at_top in rows:
+                keys = ("running_head", "page_number") if at_top else ("page_number", "page_foot", "running_head")
+                matched = next((k for k in keys if self.patterns[k].pattern.match(row.text)), "")
+                if not matched:
+                    break
+                keep = [g for g in keep if not (row.top <= g.middle <= row.bottom)]
+                if matched == "running_head":
+                    self._running_head(number, row.text)
+                else:
+                    self.dropped.append(Dropped(place=f"p{number}", text=row.text, why=self.patterns[matched].description))
+                printed = PRINTED_PAGE_RE.search(row.text)
+                if printed and matched != "page_foot":
+                    self.printed.setdefault(number, printed.group("page") or printed.group("page2"))
         return keep
 
     def _running_head(self, number: int, text: str) -> None:
-        """Keep a running head's date as the page's date line; drop the rest of it as 页眉."""
+        """Keep a running head's new date as the page's date line; drop the rest of it (all of it, the date known) as 页眉."""
         why = self.patterns["running_head"].description
         found = HEAD_DATE_RE.search(text)
+        if found and found.group(0) == self.date:
+            found = None  # the date line above already dates this page
         rest = "  ".join(p for p in (text[: found.start()].strip(), text[found.end() :].strip()) if p) if found else text
         if rest:
             self.dropped.append(Dropped(place=f"p{number}", text=rest, why=why))
         self.paper = self.paper or next((w for w in rest.split() if PAPER_RE.match(w)), "")
-        if found and found.group(0) != self.date:
+        if found:
             self.date = found.group(0)
             self._settle_pending()
             self.current = _Unit(date=(found.group(0), number))
@@ -456,8 +470,9 @@ class _Reader:
         self.current = None
 
     def _jump_to(self, page: int, source: str) -> None:
-        """Go back to the article a '下转' note on page `source` sent here."""
-        match = next((u for u in self.jumped if u.jump_to == str(page) and str(u.cut_on) == source), None)
+        """Go back to the article a '下转' note on page `source` sent here (else the earliest one waiting)."""
+        here = self.printed.get(page, str(page))
+        match = next((u for u in self.jumped if u.jump_to == here and self.printed.get(u.cut_on, str(u.cut_on)) == source), None)
         match = match or next(iter(self.jumped), None)
         if match is not None:
             self.jumped.remove(match)
