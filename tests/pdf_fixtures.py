@@ -62,6 +62,7 @@ class Layout:
     section: str = "要闻"  # the page's name in the running head
     page_foot: bool = True  # print the page number at the foot
     head_align: str = "center"  # the headline block's alignment: 'center' spans the columns, 'left' may not
+    foot_editors: str = ""  # printed at the foot's left beside the page number: '本版责编：张  三'
 
 
 def weekday(iso: str) -> str:
@@ -75,18 +76,20 @@ def running_head(iso: str, page: int, section: str) -> str:
     return f"{PAPER}  {day.year}年{day.month}月{day.day}日  {weekday(iso)}  第{page}版  {section}"
 
 
-def _css(columns: int, pages: Sequence[tuple[int, str]], page_foot: bool, head_align: str) -> str:
+def _css(columns: int, pages: Sequence[tuple[int, str]], page_foot: bool, head_align: str, editors: str = "") -> str:
     """Return the style sheet: a newspaper page per named page, columns, head block."""
     width = {1: 180, 2: 250, 3: 340}.get(columns, 110 * columns)
     named = "\n".join(
         f'@page p{number} {{ @top-center {{ content: "{html.escape(head)}"; }}'
         + (f' @bottom-center {{ content: "{number}"; }}' if page_foot else "")
+        + (f' @bottom-left {{ content: "{html.escape(editors)}"; }}' if editors else "")
         + " }"
         for number, head in pages
     )
     return f"""
 @page {{ size: {width}mm 480mm; margin: 22mm 15mm 20mm 15mm;
-  @top-center {{ font: 9pt "Noto Serif CJK SC"; white-space: pre; }} @bottom-center {{ font: 9pt "Noto Serif CJK SC"; }} }}
+  @top-center {{ font: 9pt "Noto Serif CJK SC"; white-space: pre; }} @bottom-center {{ font: 9pt "Noto Serif CJK SC"; }}
+  @bottom-left {{ font: 9pt "Noto Serif CJK SC"; white-space: pre; }} }}
 {named}
 body {{ margin: 0; font: 10.5pt/1.5 "Noto Serif CJK SC"; }}
 section {{ break-before: page; }}
@@ -170,7 +173,7 @@ def typeset(articles: Sequence[PdfArticle], *, layout: Layout | None = None, dat
         heads.append((numbers[-1], running_head(day, numbers[-1], layout.section)))
         sections.append(f'<section style="page: p{numbers[-1]}">{tail_html}</section>')
     document = HTML(
-        string=f"<html><head><style>{_css(layout.columns, heads, layout.page_foot, layout.head_align)}</style></head>"
+        string=f"<html><head><style>{_css(layout.columns, heads, layout.page_foot, layout.head_align, layout.foot_editors)}</style></head>"
         f"<body>{''.join(sections)}</body></html>"
     ).render()
     if len(document.pages) != len(sections):

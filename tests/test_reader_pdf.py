@@ -150,6 +150,47 @@ def test_running_head_and_page_number_are_dropped_and_listed_with_their_page():
     }
 
 
+def test_page_foot_with_the_editors_beside_the_page_number_is_dropped_piece_by_piece():
+    got = read_of((GRID,), Layout(columns=3, first_page=2, foot_editors="本版责编：张  三  李  四"))
+    assert list(got.lines) == ["2025年3月4日  星期二", "", *head_lines(GRID), "", *body_lines(GRID)]
+    assert [(d.text, d.why) for d in got.dropped] == [
+        ("新闻日报  第2版  要闻", "页眉"),
+        ("本版责编：张  三  李  四", "页脚"),
+        ("2", "页码"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("running_head", "某某日报  2025年2月11日  星期二  第4版  要闻"),
+        ("running_head", "第A3版：综合新闻"),
+        ("running_head", "2025年2月11日 星期二"),
+        ("page_number", "- 12 -"),
+        ("page_number", "第4版"),
+        ("page_foot", "本版责编：王  一  刘二  本版美编：赵三"),
+        ("continued_to", "（下转第4版）"),
+        ("continued_to", "(转第12版)"),
+        ("continued_from", "（上接第1版）"),
+        ("continued_from", "（接第A2版）"),
+    ],
+)
+def test_furniture_patterns_take_the_lines_papers_print(key, text):
+    from build_docs.readers.pdf import furniture
+
+    assert furniture()[key].pattern.match(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["竹林深处有新路", "本报记者  林  晓", "2024年，全县新建农家书屋12个。", "（下转）", "第一书记带头干"],
+)
+def test_furniture_patterns_leave_article_lines_alone(text):
+    from build_docs.readers.pdf import furniture
+
+    assert not any(entry.pattern.match(text) for entry in furniture().values())
+
+
 def test_paragraph_cut_by_a_jump_is_joined_to_its_tail_on_the_later_page():
     layout = Layout(columns=2, first_page=4, jump=Jump(article=0, paragraph=1, at=30))
     got = read_of((BAMBOO,), layout)

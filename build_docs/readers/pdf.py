@@ -53,6 +53,7 @@ GUTTER_RATIO = 1.2  # a vertical gap wider than this many ems is a gutter, not a
 # One line with a gap this wide is two columns' lines side by side, not a title's wide space.
 ONE_LINE_GUTTER_RATIO = 1.6
 SPACE_RATIO = 0.6  # a gap this wide between two characters is a space the PDF did not draw
+PIECE_RATIO = 2.0  # parts of a running head or foot set this many ems apart are separate pieces
 BAND_RATIO = 0.12  # running heads and feet sit in this share of the page's height at its top or bottom
 
 
@@ -368,6 +369,22 @@ def _rows(glyphs: Sequence[Glyph], page: int, wide: bool, left: float) -> list[R
     return rows
 
 
+def _pieces(line: Sequence[Glyph], page: int) -> list[Row]:
+    """Split one printed line where its parts stand apart (wider than PIECE_RATIO ems)."""
+    pieces: list[list[Glyph]] = []
+    end = None
+    for g in sorted(line, key=lambda g: g.x0):
+        if g.blank:
+            if pieces:
+                pieces[-1].append(g)
+            continue
+        if end is None or g.x0 - end >= PIECE_RATIO * g.size:
+            pieces.append([])
+        pieces[-1].append(g)
+        end = g.x1
+    return [row for piece in pieces for row in _rows(piece, page, True, 0.0)]
+
+
 class _Reader:
     """Walks the pages' lines in reading order and assembles articles."""
 
@@ -412,18 +429,30 @@ class _Reader:
             # From the page's edge inwards, while the lines are furniture: what follows one that is not stays text.
             for row, at_top in rows:
                 keys = ("running_head", "page_number") if at_top else ("page_number", "page_foot", "running_head")
-                matched = next((k for k in keys if self.patterns[k].pattern.match(row.text)), "")
-                if not matched:
+                line = [g for g in glyphs if row.top <= g.middle <= row.bottom]
+                # The line as a whole ('报名  日期  第4版'), else each part set apart on it ('本版责编：…' left, '4' centred).
+                pieces = [row] if self._matching(row.text, keys) else _pieces(line, number)
+                found = [(piece, self._matching(piece.text, keys)) for piece in pieces]
+                if not all(key for _, key in found):
                     break
                 keep = [g for g in keep if not (row.top <= g.middle <= row.bottom)]
-                if matched == "running_head":
-                    self._running_head(number, row.text)
-                else:
-                    self.dropped.append(Dropped(place=f"p{number}", text=row.text, why=self.patterns[matched].description))
-                printed = PRINTED_PAGE_RE.search(row.text)
-                if printed and matched != "page_foot":
-                    self.printed.setdefault(number, printed.group("page") or printed.group("page2"))
+                for piece, key in found:
+                    self._drop(number, piece.text, key)
         return keep
+
+    def _matching(self, text: str, keys: Sequence[str]) -> str:
+        """Return the first furniture key whose pattern takes the whole text, or ''."""
+        return next((k for k in keys if self.patterns[k].pattern.match(text)), "")
+
+    def _drop(self, number: int, text: str, key: str) -> None:
+        """List one piece of furniture; a running head keeps its date, a page's number is noted for jumps."""
+        if key == "running_head":
+            self._running_head(number, text)
+        else:
+            self.dropped.append(Dropped(place=f"p{number}", text=text, why=self.patterns[key].description))
+        printed = PRINTED_PAGE_RE.search(text)
+        if printed and key != "page_foot":
+            self.printed.setdefault(number, printed.group("page") or printed.group("page2"))
 
     def _running_head(self, number: int, text: str) -> None:
         """Keep a running head's new date as the page's date line; drop the rest of it (all of it, the date known) as 页眉."""
