@@ -197,6 +197,26 @@ def image_only_pdf() -> bytes:
     return HTML(string=f'<html><body><img src="data:image/png;base64,{data}" style="width: 150mm"></body></html>').write_pdf()
 
 
+def minimal_pdf(content: bytes) -> bytes:
+    """Return a one-page PDF drawing `content` (a content stream) with Helvetica-Bold as /F1, for text WeasyPrint never draws."""
+    stream = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        stream,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
 # --- the development corpus, read at test time ---
 
 

@@ -30,6 +30,7 @@ from .pdf_fixtures import (  # noqa: E402
     corpus_article_pdf,
     corpus_truth,
     image_only_pdf,
+    minimal_pdf,
     truth_article,
     typeset,
     variant_layout,
@@ -296,6 +297,12 @@ def test_a_page_pdf_written_as_a_seed_builds_strictly_with_every_character_accou
     (tmp_path / "page.txt").write_text("\n".join(marked_lines(got)) + "\n", encoding="utf-8")
     result = build_from(tmp_path)  # strict: a Han character neither published nor listed fails the build
     assert sorted(a.title for a in articles_of(result)) == sorted([BAMBOO.title, "小网格撑起大服务"])
+
+
+def test_a_bold_face_faked_by_printing_each_glyph_twice_in_place_reads_once():
+    twice = b"BT /F1 12 Tf 40 100 Td (Village news 2025) Tj ET " * 2
+    got = read_pdf(minimal_pdf(twice), "bold.pdf")
+    assert got.lines == ("Village news 2025",) and got.places == ("p1",)
 
 
 # --- files that cannot be read ---
