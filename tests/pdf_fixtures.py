@@ -250,7 +250,7 @@ def heading_places(truth: dict, corpus: Path = CORPUS) -> tuple[tuple[int, str],
     return tuple(places)
 
 
-def truth_article(truth: dict, corpus: Path = CORPUS) -> PdfArticle:
+def printed_article(truth: dict, corpus: Path = CORPUS) -> PdfArticle:
     """Return a corpus truth article as printed: its headline block, captions, headings and body."""
     names = "  ".join(truth["authors"])
     signed = bool(truth.get("signature"))
@@ -288,9 +288,9 @@ def variant_layout(variant: int, articles: int = 1) -> Layout:
     return Layout(columns=columns, per_page=max(1, articles), jump=jump, first_page=1 + variant % 4)
 
 
-def corpus_article_pdf(truth_article_dict: dict, variant: int, corpus: Path = CORPUS) -> bytes:
+def corpus_article_pdf(truth_article: dict, variant: int, corpus: Path = CORPUS) -> bytes:
     """Typeset one corpus truth article as a page PDF: variant rotates columns, cut paragraphs and a neighbour article."""
-    article = truth_article(truth_article_dict, corpus)
+    article = printed_article(truth_article, corpus)
     layout = variant_layout(variant, 2 if variant % 4 == 3 else 1)
     if layout.jump:
         middle = len(article.paragraphs) // 2
