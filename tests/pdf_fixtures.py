@@ -63,6 +63,7 @@ class Layout:
     page_foot: bool = True  # print the page number at the foot
     head_align: str = "center"  # the headline block's alignment: 'center' spans the columns, 'left' may not
     foot_editors: str = ""  # printed at the foot's left beside the page number: '本版责编：张  三'
+    aside: PdfArticle | None = None  # a short article in one narrow column at the first page's right, its headline in it
 
 
 def weekday(iso: str) -> str:
@@ -104,6 +105,11 @@ p, h2 {{ white-space: pre-wrap; }}
 p {{ margin: 0; text-indent: 2em; text-align: justify; }}
 p.cut, p.tail {{ text-indent: 0; }}
 p.caption {{ font-size: 9pt; text-indent: 0; margin-bottom: 2mm; }}
+.main {{ float: left; width: 66%; }}
+.aside {{ float: right; width: 30%; }}
+.aside article {{ columns: 1; }}
+.aside .title {{ font-size: 16pt; }}
+.aside .head p {{ text-align: center; }}
 h2 {{ font-size: 10.5pt; font-weight: bold; text-align: center; margin: 3mm 0; }}
 p.jump {{ text-indent: 0; text-align: right; }}
 """
@@ -168,6 +174,10 @@ def typeset(articles: Sequence[PdfArticle], *, layout: Layout | None = None, dat
             if jump:
                 cut_page = numbers[k]
                 tail_html = f'<article><p class="jump">（上接第{cut_page}版）</p>{tail}</article>'
+        if k == 0 and layout.aside is not None:
+            body, _ = _body(layout.aside, None)
+            aside = f'<div class="aside"><article class="narrow">{_head(layout.aside)}{body}</article></div>'
+            parts = [f'<div class="main">{"".join(parts)}</div>{aside}']
         sections.append(f'<section style="page: p{numbers[k]}">{"".join(parts)}</section>')
     if layout.jump:
         heads.append((numbers[-1], running_head(day, numbers[-1], layout.section)))

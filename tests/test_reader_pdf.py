@@ -138,6 +138,25 @@ def test_short_headline_set_left_over_two_columns_is_still_read_before_them():
     assert list(got.lines) == ["2025年3月4日  星期二", "", *head_lines(GRID), "", *body_lines(GRID)]
 
 
+def test_article_in_a_narrow_column_of_its_own_is_read_after_the_main_one_with_its_headline():
+    got = read_of((BAMBOO,), Layout(columns=2, aside=GRID))
+    assert list(got.lines) == [
+        "2025年3月4日  星期二",
+        "",
+        *head_lines(BAMBOO),
+        "",
+        *body_lines(BAMBOO),
+        "",
+        *head_lines(GRID),
+        "",
+        *body_lines(GRID),
+    ]
+    assert [got.lines[h.line] for h in got.hints if h.kind is EvidenceKind.TITLE and h.detail.startswith("title")] == [
+        BAMBOO.title,
+        GRID.title,
+    ]
+
+
 def test_running_head_and_page_number_are_dropped_and_listed_with_their_page():
     got = read_of((BAMBOO,), Layout(columns=2, first_page=7, section="基层"))
     assert [(d.place, d.text, d.why) for d in got.dropped] == [

@@ -99,6 +99,7 @@ class Row:
     bold: bool
     wide: bool  # in a full-width region (not under a gutter)
     left: float  # the left edge of the column (or the page's text) it stands in
+    right: float = 0.0  # the column's right edge, where known
 
     @property
     def style(self) -> tuple[float, bool]:
@@ -109,6 +110,13 @@ class Row:
     def indented(self) -> bool:
         """Tell whether the line starts right of its column's edge (a paragraph's first line)."""
         return self.x0 - self.left >= INDENT_RATIO * self.size
+
+    @property
+    def centred(self) -> bool:
+        """Tell whether the line stands in the middle of its column (a byline under a column's own headline)."""
+        before, after = self.x0 - self.left, self.right - self.x1
+        # Room on both sides, about equal: a paragraph's first line is indented but runs to the right edge.
+        return self.indented and after >= INDENT_RATIO * self.size and abs(before - after) <= 2 * self.size
 
 
 @dataclass(kw_only=True)
@@ -276,7 +284,7 @@ def _split(glyphs: Sequence[Glyph], cuts: Sequence[float], key) -> list[list[Gly
 
 def _regions(
     glyphs: Sequence[Glyph], wide: bool, left: float, right: float, body: float
-) -> Iterator[tuple[list[Glyph], bool, float]]:
+) -> Iterator[tuple[list[Glyph], bool, float, float]]:
     """Cut glyphs at gutters, else at gaps wider than line spacing; yield the leaves in reading order."""
     ink = [g for g in glyphs if not g.blank]
     if not ink:
@@ -293,7 +301,7 @@ def _regions(
         for part in stacks:
             yield from _regions(part, wide, left, right, body)
         return
-    yield list(glyphs), wide, left
+    yield list(glyphs), wide, left, right
 
 
 def _gutters(glyphs: Sequence[Glyph]) -> list[tuple[float, float]]:
@@ -331,7 +339,7 @@ def _stacks(parts: list[list[Glyph]], body: float) -> list[list[Glyph]]:
     return stacks
 
 
-def _rows(glyphs: Sequence[Glyph], page: int, wide: bool, left: float) -> list[Row]:
+def _rows(glyphs: Sequence[Glyph], page: int, wide: bool, left: float, right: float = 0.0) -> list[Row]:
     """Group a leaf's glyphs into printed lines, top to bottom."""
     lines: list[list[Glyph]] = []
     for g in sorted(glyphs, key=lambda g: (g.top, g.x0)):
@@ -364,6 +372,7 @@ def _rows(glyphs: Sequence[Glyph], page: int, wide: bool, left: float) -> list[R
                 bold=sum(g.bold for g in ink) * 2 > len(ink),
                 wide=wide,
                 left=left,
+                right=right,
             )
         )
     return rows
@@ -411,8 +420,8 @@ class _Reader:
         left = min(g.x0 for g in text_glyphs if not g.blank)
         # The text's right edge: its widest line, or the left margin mirrored when no line reaches it.
         right = max(max(g.x1 for g in text_glyphs if not g.blank), width - left)
-        for region, wide, column_left in _regions(text_glyphs, True, left, right, self.body):
-            for row in _rows(region, number, wide, column_left):
+        for region, wide, column_left, column_right in _regions(text_glyphs, True, left, right, self.body):
+            for row in _rows(region, number, wide, column_left, column_right):
                 self.row(row)
         self._settle_pending()
 
@@ -483,11 +492,19 @@ class _Reader:
                 else:
                     self._jump_to(row.page, page)
                 return
-        if row.wide:
+        if row.wide or row.size >= HEADLINE_RATIO * self.body or self._under_headline(row):
             self.pending.append(row)
             return
         self._settle_pending()
         self._body_row(row)
+
+    def _under_headline(self, row: Row) -> bool:
+        """Tell whether a column line belongs to the headline set in that column just above it (a byline, a date)."""
+        if not self.pending or not any(r.size >= HEADLINE_RATIO * self.body for r in self.pending):
+            return False
+        last = self.pending[-1]
+        same_column = not last.wide and abs(last.left - row.left) < 1 and 0 <= row.top - last.bottom < 3 * self.body
+        return same_column and row.size < HEADLINE_RATIO * self.body and (not row.indented or row.centred)
 
     def _jump_from(self, page: int, target: str) -> None:
         """Note that the current article's text goes on on page `target`."""
