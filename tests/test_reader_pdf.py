@@ -334,6 +334,20 @@ def test_scanned_page_without_a_text_layer_is_refused_with_the_ocr_advice():
     assert "OCR" in refused.value.fix
 
 
+def test_a_scanned_page_among_text_pages_is_listed_not_passed_over():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for data in (pdf_of((BAMBOO,), Layout(columns=2)), image_only_pdf()):
+        for page in PdfReader(io.BytesIO(data)).pages:
+            writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    got = read_pdf(out.getvalue(), "mixed.pdf")
+    assert got.lines == read_of((BAMBOO,), Layout(columns=2)).lines
+    assert [(d.place, d.text, d.why) for d in got.dropped][-1] == ("p2", "", "扫描页：无文字层，需先做文字识别")
+
+
 @pytest.mark.parametrize(
     "data",
     [b"", b"%PDF-1.7\n garbage that is not a PDF body", b"<html>saved as .pdf by mistake</html>"],

@@ -29,6 +29,8 @@ from ..kinds import EvidenceKind
 from .base import Dropped, Extracted, Hint, ReaderError
 
 FURNITURE_FILE = DATA_DIR / "pdf_furniture.yml"
+# Listed for a page that holds a picture and no text among pages that have text.
+SCANNED_PAGE = "扫描页：无文字层，需先做文字识别"
 FURNITURE_KEYS = ("running_head", "page_number", "page_foot", "continued_to", "continued_from")
 # PDFs carry a font's weight only in its name ('ABCDEF+Noto-Serif-CJK-SC-Bold').
 BOLD_FONT_RE = re.compile(r"Bold|Black|Heavy|Semibold|Demi", re.IGNORECASE)
@@ -119,6 +121,17 @@ class Row:
         return self.indented and after >= INDENT_RATIO * self.size and abs(before - after) <= 2 * self.size
 
 
+@dataclass(frozen=True, kw_only=True)
+class _Page:
+    """One page of the file as the reader needs it."""
+
+    number: int  # its place in the file, from 1
+    glyphs: list[Glyph]
+    width: float
+    height: float
+    pictured: bool  # it holds a picture (with no text, a scanned page)
+
+
 @dataclass(kw_only=True)
 class _Block:
     """A paragraph, heading or headline line being assembled from rows."""
@@ -176,7 +189,7 @@ def load_furniture(path: Path) -> dict[str, Boilerplate]:
 def read_pdf(data: bytes, name: str) -> Extracted:
     """Read a newspaper page PDF into seed lines, their pages, the furniture dropped and headline hints."""
     pages = _glyphs(data, name)
-    ink = [g for page in pages for g in page[1] if not g.blank]
+    ink = [g for page in pages for g in page.glyphs if not g.blank]
     if not ink:
         raise ReaderError(
             "no text layer; scanned pages need OCR first",
@@ -189,15 +202,15 @@ def read_pdf(data: bytes, name: str) -> Extracted:
         )
     body = Counter(round(g.size * 2) / 2 for g in ink).most_common(1)[0][0]
     reader = _Reader(body_size=body)
-    for number, glyphs, width, height in pages:
-        reader.page(number, glyphs, width, height)
+    for page in pages:
+        reader.page(page)
     return reader.extracted()
 
 
-def _glyphs(data: bytes, name: str) -> list[tuple[int, list[Glyph], float, float]]:
+def _glyphs(data: bytes, name: str) -> list[_Page]:
     """Return each page's glyphs, width and height; a file pdfminer.six cannot parse is a ReaderError."""
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LTChar
+    from pdfminer.layout import LTChar, LTFigure, LTImage
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
@@ -231,7 +244,10 @@ def _glyphs(data: bytes, name: str) -> list[tuple[int, list[Glyph], float, float
                         bold=bool(BOLD_FONT_RE.search(item.fontname)),
                     )
                 )
-            pages.append((number, glyphs, float(layout.x1), float(layout.height)))
+            pictured = any(isinstance(item, LTFigure | LTImage) for item in layout)
+            pages.append(
+                _Page(number=number, glyphs=glyphs, width=float(layout.x1), height=float(layout.height), pictured=pictured)
+            )
     except Exception as err:  # pdfminer raises many kinds on damaged files; all mean the same to an editor
         detail = str(err).strip() or type(err).__name__
         raise ReaderError(
@@ -409,10 +425,13 @@ class _Reader:
         self.printed: dict[int, str] = {}  # the page number each page prints ('第4版', '4'), by its place in the file
         self.patterns = furniture()
 
-    def page(self, number: int, glyphs: Sequence[Glyph], width: float, height: float) -> None:
+    def page(self, page: _Page) -> None:
         """Read one page: drop its furniture, cut it into regions, feed their lines in order."""
+        number, glyphs, width, height = page.number, page.glyphs, page.width, page.height
         ink = [g for g in glyphs if not g.blank]
         if not ink:
+            if page.pictured:  # its text, if any, is in a picture: say so rather than pass over it
+                self.dropped.append(Dropped(place=f"p{number}", text="", why=SCANNED_PAGE))
             return
         text_glyphs = self._furniture(number, glyphs, height)
         if not any(not g.blank for g in text_glyphs):
