@@ -137,7 +137,6 @@ class _Block:
     """A paragraph, heading or headline line being assembled from rows."""
 
     rows: list[Row]
-    head: bool = False  # part of a headline block
 
     @property
     def text(self) -> str:
@@ -187,8 +186,8 @@ def load_furniture(path: Path) -> dict[str, Boilerplate]:
 
 
 def read_pdf(data: bytes, name: str) -> Extracted:
-    """Read a newspaper page PDF into seed lines, their pages, the furniture dropped and headline hints."""
-    pages = _glyphs(data, name)
+    """Read a newspaper page PDF into seed lines, their pages, the furniture dropped and headline hints (`name` is the caller's, for messages it adds)."""
+    pages = _glyphs(data)
     ink = [g for page in pages for g in page.glyphs if not g.blank]
     if not ink:
         raise ReaderError(
@@ -207,7 +206,7 @@ def read_pdf(data: bytes, name: str) -> Extracted:
     return reader.extracted()
 
 
-def _glyphs(data: bytes, name: str) -> list[_Page]:
+def _glyphs(data: bytes) -> list[_Page]:
     """Return each page's glyphs, width and height; a file pdfminer.six cannot parse is a ReaderError."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar, LTFigure, LTImage
@@ -561,7 +560,7 @@ class _Reader:
         body.append(_Block(rows=[row]))
 
     def _settle_pending(self) -> None:
-        """Decide what the full-width lines read so far are: a headline block, else text."""
+        """Decide what the lines held back are (full-width, or a column's headline and byline): a headline block, else text."""
         rows, self.pending = self.pending, []
         if not rows:
             return
@@ -581,7 +580,7 @@ class _Reader:
             if last is not None and last.rows[-1].style == row.style and row.size >= HEADLINE_RATIO * self.body:
                 last.rows.append(row)
             else:
-                unit.head.append(_Block(rows=[row], head=True))
+                unit.head.append(_Block(rows=[row]))
 
     def extracted(self) -> Extracted:
         """Return the lines, places, dropped furniture and hints, articles in order and blank-separated."""
