@@ -510,3 +510,56 @@ def test_a_level_two_markdown_line_under_the_title_without_a_byline_below_is_a_s
         """)
     assert (article.title, article.subtitle) == ("让“小积分”激发治理“大能量”", "")
     assert [b.kind.value for b in article.blocks] == ["heading", "para"]
+
+
+def test_wechat_post_with_audio_button_credit_labels_end_mark_and_back_issue_links():
+    _, article = _one("""
+        🔥“积分超市”开进村，乡村治理有了新抓手！
+        原创 融媒小编 微山发布 2026年06月03日 17:45 山东
+        听全文
+
+        ✨近日，走进山东省济宁市微山县两城镇的“积分超市”，货架上摆满了生活用品。
+
+        目前，微山县已建成“积分超市”156个。
+
+        - THE END -
+        往期回顾
+        ·微山县召开乡村振兴推进会
+        ·两城镇：小荷叶撑起大产业
+        微山发布
+        长按二维码关注我们
+        """)
+    assert (article.title, article.date, article.publisher) == ("🔥“积分超市”开进村，乡村治理有了新抓手！", "2026-06-03", "微山发布")
+    assert [b.text for b in article.blocks] == [
+        "✨近日，走进山东省济宁市微山县两城镇的“积分超市”，货架上摆满了生活用品。", "目前，微山县已建成“积分超市”156个。"]
+
+
+def test_county_portal_with_menu_read_count_and_bracketed_editor_line():
+    _, article = _one("""
+        鹤峰县人民政府门户网站
+        首页 | 政务公开 | 政务服务 | 互动交流 | 走进鹤峰
+        鹤峰县：“屋场会”开到群众心坎上
+        发布日期：2026-04-21 09:30  来源：本网  阅读次数：1024  【大 中 小】  【打印】  【关闭】
+        　　湖北省恩施土家族苗族自治州鹤峰县推行“屋场会”工作法，干部与群众面对面议事。
+        【责任编辑：田  芳】
+        分享到：
+        网站地图 | 联系我们 | 隐私声明
+        """)
+    assert (article.title, article.region.district, article.date) == ("“屋场会”开到群众心坎上", "鹤峰县", "2026-04-21")
+    assert [b.text for b in article.blocks] == ["湖北省恩施土家族苗族自治州鹤峰县推行“屋场会”工作法，干部与群众面对面议事。"]
+
+
+def test_work_bulletin_masthead_with_issue_number_and_issuing_office_dates_its_article():
+    _, article = _one("""
+        乡村振兴工作简报
+        第 12 期
+        中共凤冈县委农村工作领导小组办公室              2026年5月20日
+
+        凤冈县：“茶旅融合”走出致富新路
+            贵州省遵义市凤冈县推动茶产业与乡村旅游融合发展。
+            全县建成茶旅一体化景区12个。
+
+                                         - 3 -
+        """)
+    assert (article.title, article.date, article.publisher) == ("“茶旅融合”走出致富新路", "2026-05-20", "乡村振兴工作简报")
+    assert [b.text for b in article.blocks] == ["贵州省遵义市凤冈县推动茶产业与乡村旅游融合发展。", "全县建成茶旅一体化景区12个。"]

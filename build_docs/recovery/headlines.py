@@ -38,6 +38,14 @@ COLLECTION_HEAD_RE = re.compile(
     r"^(?:#{1,2}\s*)?(?:(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日|(?P<cy>\d{4})(?P<cm>\d{2})(?P<cd>\d{2}))"
     r"\s*(?:星期[一二三四五六日天])?\s*(?P<publisher>[\u4e00-\u9fff]{2,10}?)?\s*(?:文字版|文字稿|全文|合集|汇编|摘编|要闻)?$"
 )
+# A bulletin's masthead line: the issuing office and the date, set apart by a wide space
+# ('中共某某县委农村工作领导小组办公室        2026年5月20日'), either way round.
+ISSUER_DATE_RE = re.compile(
+    r"^(?:(?P<org>[\u4e00-\u9fff（）()、]{4,40})(?:\s{2,}|\u3000+)(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    r"|(?P<y2>\d{4})年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日(?:\s{2,}|\u3000+)(?P<org2>[\u4e00-\u9fff（）()、]{4,40}))$"
+)
+# What an issuing office's name ends with (a sentence before a date never does).
+ISSUER_SUFFIXES = ("办公室", "小组", "委员会", "组织部", "宣传部", "政府", "党委", "工委", "局", "中心", "编辑部", "委", "办")
 # A source line alone: '来源：人民日报'.
 SOURCE_RE = re.compile(r"^(?:来源|稿源)[：:]\s*(?P<publisher>\S.{0,40})$")
 # An edition note: '《人民日报》（2025年02月11日第 19 版）', '人民日报 2025年2月11日 第19版', or the
@@ -139,6 +147,9 @@ def page_info(text: str) -> PageInfo | None:
     if not m and (c := COLLECTION_HEAD_RE.match(text)) and (c["publisher"] or text.startswith("#")):
         y, mo, d = (c["y"], c["m"], c["d"]) if c["y"] else (c["cy"], c["cm"].lstrip("0"), c["cd"].lstrip("0"))
         return PageInfo(date=iso(y, mo, d), date_text=f"{y}年{mo}月{d}日", publisher=c["publisher"] or "")
+    if not m and (b := ISSUER_DATE_RE.match(text)) and (b["org"] or b["org2"]).endswith(ISSUER_SUFFIXES):
+        y, mo, d = (b["y"], b["m"], b["d"]) if b["y"] else (b["y2"], b["m2"], b["d2"])
+        return PageInfo(date=iso(y, mo, d), date_text=f"{y}年{mo}月{d}日")
     if not m:
         return running_head(text)
     groups = m.groupdict()

@@ -50,6 +50,8 @@ from .normalise import NormalisedSeed, column_width, normalise_line, unwrap
 # dash, bar or underscore ('宁海新闻网 - 宁海：…', '…_某某县人民政府'), the title repeated below.
 WINDOW_TITLE_SEP_RE = re.compile(r"\s*(?:\s[-–—]\s|[_|｜]|\s?[-–]{1,2}\s?(?=[\u4e00-\u9fff]))\s*")
 WINDOW_PART_MAX = 30
+# The bullet or number a page sets before each link of a list ('·某某县召开…', '1. …').
+LIST_BULLET_RE = re.compile(r"^(?:[·•●○◆◇▪▫■□>＞\-—*]|\d{1,2}[.、．)）])\s*")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -187,8 +189,11 @@ def _without_furniture(lines: list[Line], raw: Sequence[str], rules: Rules) -> t
             listing = listing if k + 1 < len(lines) and lines[k + 1].text else None
             continue
         declared = [c for c in rules.corrections.at(file, line.number, "kind") if c.actions["kind"] == "boilerplate"]
-        rule = None if declared else next((b for b in rules.boilerplate if b.pattern.search(text)), None)
-        if not (declared or rule) and listing and looks_like_title(text) and not read_meta(text, rules.vocab):
+        # A list label wins over a plain furniture rule that also matches it: the links under it go too.
+        matching = [] if declared else [b for b in rules.boilerplate if b.pattern.search(text)]
+        rule = next((b for b in matching if b.takes_list), matching[0] if matching else None)
+        item = LIST_BULLET_RE.sub("", text)
+        if not (declared or rule) and listing and item and looks_like_title(item) and not read_meta(text, rules.vocab):
             rule = listing
         elif not (declared or rule):
             listing = None
