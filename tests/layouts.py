@@ -736,13 +736,25 @@ def render_gov_page(ch: Chooser, articles: Sequence[CleanArticle]) -> tuple[list
     if art.authors:
         fields.append("作者：" + " ".join(art.authors))
     fields += [f"浏览次数：{ch.pick('views', (356, 2316))}", "【字体：大 中 小】"]
-    pieces = [_lines(crumbs), _lines(title), _lines(gap.join(fields))]
+    head = ch.pick("page_head", ("fields", "title bar", "catalogue"))
+    if head == "catalogue":
+        # A disclosure page: the catalogue's fields over the title, labels spaced to one width.
+        pieces = [_lines(crumbs, "索 引 号：11510822MB1234567X/2026-00012", "信息分类：工作动态",
+                         f"发布机构：{publisher}", f"生成日期：{date}", "文　　号：", "主 题 词："), _lines(title)]  # fmt: skip
+    elif head == "title bar":
+        site = f"{art.district}人民政府"
+        pieces = [_lines(f"{title} - {site}"), _lines(crumbs), _lines(title), _lines(gap.join(fields))]
+    else:
+        pieces = [_lines(crumbs), _lines(title), _lines(gap.join(fields))]
     pieces += _body(art, indent="\u3000\u3000")
     pieces += [
-        _lines("【打印本页】  【关闭窗口】"),
+        _lines(ch.pick("editor_line", ("【责任编辑：李  明】", "（责任编辑：李明）", "【打印本页】  【关闭窗口】"))),
         _lines("扫一扫在手机打开当前页"),
         _lines(f"上一篇：{_OTHER_TITLES[0]}", f"下一篇：{_OTHER_TITLES[1]}"),
     ]
+    if head == "catalogue":
+        # The catalogue names the publishing office, not a writer: no author is printed.
+        return pieces, [replace(art, kicker="", subtitle="", date=date, authors=(), role="")]
     # A department that publishes its own work on a government site is its author (the
     # project's reading of '来源：中共某某县委组织部'); a media centre is only where it ran.
     authors = art.authors or (() if publisher.endswith("融媒体中心") else (publisher,))
@@ -755,13 +767,23 @@ def render_wechat(ch: Chooser, articles: Sequence[CleanArticle]) -> tuple[list[P
     date = art.date or DEFAULT_DATE
     short = _short_district(art.district)
     account = ch.pick("account", (f"{short}发布", f"{short}组工", "基层党建"))
-    pieces = [
-        _lines("点击上方蓝字关注我们"),
-        _lines("\u200b"),
-        _lines(f"**{art.title}**"),
-        _lines(f"{account}  {_ymd(date, pad=True)} {ch.pick('time', ('18:30', '07:05'))}"),
-        _lines("▼"),
-    ]
+    clock = ch.pick("time", ("18:30", "07:05"))
+    header = ch.pick("post_header", ("under title", "over title", "original mark"))
+    if header == "over title":
+        # The account and its time copied first, then the title.
+        pieces = [_lines(account, f"{_ymd(date, pad=True)} {clock}"), _lines(art.title)]
+    elif header == "original mark":
+        # WeChat's own header line, the poster's province bare after the time.
+        province = _short_province(art.province)
+        pieces = [_lines(f"**{art.title}**"), _lines(f"原创 {account} {_ymd(date, pad=True)} {clock} {province}"), _lines("听全文")]
+    else:
+        pieces = [
+            _lines("点击上方蓝字关注我们"),
+            _lines("\u200b"),
+            _lines(f"**{art.title}**"),
+            _lines(f"{account}  {_ymd(date, pad=True)} {clock}"),
+            _lines("▼"),
+        ]
     if art.authors:
         pieces.append(_lines("文 | " + "  ".join(art.authors)))
     tail = ch.pick("zero_width_tail", ("", "\u200b"))
@@ -770,7 +792,8 @@ def render_wechat(ch: Chooser, articles: Sequence[CleanArticle]) -> tuple[list[P
     pieces += [
         _lines(f"来源 | {source}"),
         _lines("编辑 | 王一鸣  审核 | 许文涛"),
-        _lines("阅读原文"),
+        _lines(ch.pick("end_mark", ("阅读原文", "- THE END -", "— END —"))),
+        _lines("往期回顾", f"·{_OTHER_TITLES[1]}", f"·{_OTHER_TITLES[2]}"),
         _lines("分享"),
         _lines("在看"),
         _lines("点赞"),

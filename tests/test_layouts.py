@@ -141,7 +141,7 @@ def test_peoples_daily_page_with_short_dateline_and_no_byline():
 
 
 def test_government_site_page_copy_with_place_title_and_indented_body():
-    rendered = render(family="gov_page", article1="own_pidu", title_form="place：title")
+    rendered = render(family="gov_page", article1="own_pidu", title_form="place：title", editor_line="【打印本页】  【关闭窗口】")
     assert "发布时间：2026-03-18 09:15" in rendered.text and "【打印本页】" in rendered.text
     assert differences(rendered) == [], rendered.describe(max_lines=40)
 
