@@ -563,3 +563,36 @@ def test_work_bulletin_masthead_with_issue_number_and_issuing_office_dates_its_a
         """)
     assert (article.title, article.date, article.publisher) == ("“茶旅融合”走出致富新路", "2026-05-20", "乡村振兴工作简报")
     assert [b.text for b in article.blocks] == ["贵州省遵义市凤冈县推动茶产业与乡村旅游融合发展。", "全县建成茶旅一体化景区12个。"]
+
+
+def test_two_byline_lines_under_the_title_make_one_byline_with_both_roles():
+    _, article = _one("""
+        ### 江西井冈山市——
+        # 红色村庄的新变化
+        本报记者  朱  磊
+        本报通讯员  刘  新
+        江西省吉安市井冈山市茅坪乡神山村，游客络绎不绝。
+        """)
+    assert (article.authors, article.role) == (("朱磊", "刘新"), "本报记者、本报通讯员")
+    assert [b.text for b in article.blocks] == ["江西省吉安市井冈山市茅坪乡神山村，游客络绎不绝。"]
+
+
+def test_a_role_followed_by_a_colon_is_a_byline():
+    _, article = _one("""
+        # 红色村庄的新变化
+        本报记者：朱磊
+        江西省吉安市井冈山市茅坪乡神山村，游客络绎不绝。
+        """)
+    assert (article.authors, article.role) == (("朱磊",), "本报记者")
+
+
+def test_a_closing_reporter_credit_in_brackets_is_the_byline_of_a_story_without_one():
+    _, article = _one("""
+        红色村庄的新变化
+
+        新华社南昌5月3日电  江西省吉安市井冈山市茅坪乡神山村，游客络绎不绝。
+
+        （记者 朱磊）
+        """)
+    assert (article.authors, article.role, article.signature) == (("朱磊",), "记者", "（记者 朱磊）")
+    assert [b.text for b in article.blocks] == ["新华社南昌5月3日电  江西省吉安市井冈山市茅坪乡神山村，游客络绎不绝。"]

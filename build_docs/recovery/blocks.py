@@ -140,7 +140,8 @@ def take_signature(drafts: Drafts, rules: BodyRules) -> PassResult:
         return drafts, ()
     i, signature = found[-1]
     d = drafts[i]
-    notes = [_note(NoteKind.SIGNATURE, d.block.source, f"文末署名，作者身份：{signature.role}", text=d.text)]
+    said = f"作者身份：{signature.role}" if signature.role else f"记者：{signature.names}"
+    notes = [_note(NoteKind.SIGNATURE, d.block.source, f"文末署名，{said}", text=d.text)]
     after = [x for x in drafts[i + 1 :] if x.kind is BlockKind.PARAGRAPH]
     if after:
         notes.append(

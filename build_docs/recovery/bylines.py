@@ -19,10 +19,17 @@ from ..text import HAN
 BYLINE_MARKS = "■□●◆"
 # A label some pages print before the byline: '作者：', '文/', '文｜', '撰文：'.
 BYLINE_LABEL_RE = re.compile(r"^(?:作者|撰文|文|记者)\s*[：:/｜|]\s*")
+# A role followed by a colon before the names ('本报记者：朱磊').
+ROLE_COLON_RE = re.compile(rf"^(?P<role>[{HAN}]{{2,12}})\s*[：:]\s*")
 # One white-space separated token of Han characters (a name or a piece of a padded name).
 HAN_TOKEN_RE = re.compile(f"^[{HAN}]+$")
 # A closing signature: '（作者为中共上海市杨浦区委书记）', '（作者系…）', '（作者单位：…）'.
 SIGNATURE_RE = re.compile(r"^[（(]\s*(?:本文)?作者(?:为|系|是|单位[：:]|[：:])(?P<body>[^（）()]+)[）)]$")
+# A news story's closing credit in brackets: '（记者 朱磊）', '（本报记者 张三 通讯员 李四）'; a
+# photographer's '（本报记者 李四 摄）' is a picture credit, not this.
+CLOSING_CREDIT_RE = re.compile(
+    r"^(?!.*(?:摄|摄影|绘|供图|制图)\s*[）)]$)[（(]\s*(?P<body>(?:本报|新华社|本台)?(?:特约|见习)?(?:记者|通讯员)\s*[^（）()，。]{2,30})[）)]$"
+)
 # Inside a signature, what follows the role: a note on who took the piece down.
 SIGNATURE_SPLIT_RE = re.compile(r"[，,；;]")
 # Punctuation a role never holds (roles list titles with '、' only).
@@ -45,6 +52,7 @@ class Signature:
 
     role: str
     text: str
+    names: str = ""  # a closing reporter credit's byline ('记者 朱磊'), read as the byline when there is none
 
 
 def parse_byline(text: str, vocab: Vocabulary, surnames: Surnames) -> Byline | None:
@@ -53,6 +61,9 @@ def parse_byline(text: str, vocab: Vocabulary, surnames: Surnames) -> Byline | N
     body = text[1:].strip() if marked else text.strip()
     labelled = bool(BYLINE_LABEL_RE.search(body))
     body = BYLINE_LABEL_RE.sub("", body)
+    if (colon := ROLE_COLON_RE.match(body)) and colon["role"].endswith(vocab.role_suffixes):
+        body = f"{colon['role']} {body[colon.end() :]}"  # '本报记者：朱磊' is '本报记者 朱磊'
+        labelled = True
     if not body:
         return None
     found = _role_and_names(body.split(), vocab, surnames)
@@ -169,6 +180,8 @@ def _names_of(group: list[str], surnames: Surnames) -> list[str] | None:
 def parse_signature(text: str) -> Signature | None:
     """Parse a closing signature line, or return None."""
     m = SIGNATURE_RE.match(text.strip())
+    if not m and (credit := CLOSING_CREDIT_RE.match(text.strip())):
+        return Signature(role="", text=text.strip(), names=credit["body"].strip())
     if not m:
         return None
     role = SIGNATURE_SPLIT_RE.split(m["body"].strip(), maxsplit=1)[0].strip()

@@ -415,6 +415,17 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
             and (EDITION_TAIL_RE.search(lines[k].text) or parse_byline(lines[k].text, rules.vocab, rules.surnames))
         ):
             subtitle = sub["text"]  # '## 副题' under the '# ' title, over the byline
+        elif (
+            byline is not None
+            and not dated
+            and byline.known
+            and (more := parse_byline(text, rules.vocab, rules.surnames))
+            and more.role
+            and more.known
+        ):
+            # A second byline line ('本报记者  朱  磊' / '本报通讯员  刘  新'): one byline.
+            byline = Byline(role="、".join(r for r in (byline.role, more.role) if r),
+                            authors=byline.authors + more.authors, padded=byline.padded or more.padded)  # fmt: skip
         elif byline is None and (parsed := parse_byline(text, rules.vocab, rules.surnames)):
             byline = parsed
             if edition:

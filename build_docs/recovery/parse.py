@@ -24,7 +24,7 @@ from ..records import Article, Line, Note, Paragraph, Region, Source
 from ..regions import count_mentions, most_named_district, parse_place, region_prefix, short_name
 from ..text import CLAUSE_PUNCT_RE, ends_sentence, han_chars
 from .blocks import DOUBT, BodyRules, correction_note, structure, suggest
-from .bylines import Byline, Surnames, parse_signature
+from .bylines import Byline, Surnames, parse_byline, parse_signature
 from .columns import PAGE_NUMBER_RE
 from .evidence import best_title
 from .headlines import (
@@ -714,11 +714,13 @@ def build_article(
         notes.append(Note(kind=NoteKind.REVIEW, source=head.source, message=f"作者取自正文开头的电头：{'、'.join(byline.authors)}",
                           text=head.title, doubt=DOUBT["byline"],
                           suggestion=suggest(head.source, f"authors: [{', '.join(byline.authors)}]")))  # fmt: skip
+    sig = parse_signature(signature) if signature else None
+    if head.byline is None and sig and sig.names and (credited := parse_byline(sig.names, rules.vocab, rules.surnames)):
+        head = replace(head, byline=credited)  # a closing '（记者 朱磊）' credits the story's reporter
     role = head.byline.role if head.byline else ""
     region, region_from = head.region, head.region_from
     if signature:
-        sig = parse_signature(signature)
-        role = sig.role if sig else role
+        role = sig.role if sig and sig.role else role
         if region is None and sig:
             region = region_prefix(sig.role[2:] if sig.role.startswith("中共") else sig.role)
             region_from = "signature" if region else ""
