@@ -596,3 +596,20 @@ def test_a_closing_reporter_credit_in_brackets_is_the_byline_of_a_story_without_
         """)
     assert (article.authors, article.role, article.signature) == (("朱磊",), "记者", "（记者 朱磊）")
     assert [b.text for b in article.blocks] == ["新华社南昌5月3日电  江西省吉安市井冈山市茅坪乡神山村，游客络绎不绝。"]
+
+
+def test_a_short_wrapped_line_whose_next_line_opens_on_a_comma_is_running_text_not_a_title():
+    _, article = _one("""
+        西藏江孜  青稞地里的临时党支部
+
+        本报记者  徐  杰
+
+        西藏自治区日喀则市江孜县，青稞长势喜人。
+
+        为了让“糊口粮”种出更高价值
+        ，上海援藏干部，江孜县委常务
+        副书记、政府常务副县长胡发炜
+        兼任村第一书记。
+        """)
+    assert article.title == "青稞地里的临时党支部"
+    assert [b.text for b in article.blocks][-1] == "为了让“糊口粮”种出更高价值，上海援藏干部，江孜县委常务副书记、政府常务副县长胡发炜兼任村第一书记。"

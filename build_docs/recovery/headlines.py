@@ -605,8 +605,10 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         title = text
         second = second_title_line(lines, used[-1], rules)
         below = lines[used[-1] + 1].text if used[-1] + 1 < len(lines) else ""
-        if second is None and not force and below and word_across(text, below):
-            return None  # a word runs on into the next line ('…江孜县委常' + '务副书记…'): wrapped text
+        if second is None and not force and below and (word_across(text, below) or OPENS_ON_PAUSE_RE.match(below)):
+            # A word runs on into the next line ('…江孜县委常' + '务副书记…'), or the next line opens
+            # on the comma that ends this one's clause: wrapped text.
+            return None
         if second is not None:
             # A title set over two lines: a slogan in two parts over it is its kicker
             # ('旗帜引领 先锋续航' over the title); a line cut anywhere else is the title's first half.
@@ -667,7 +669,10 @@ def second_title_line(lines: Sequence[Line], i: int, rules: HeadlineRules) -> in
     if not all(looks_like_title(t) and display_width(t) <= TITLE_LINE_MAX_WIDTH for t in (upper, lower)):
         return None
     # A title's first line may stop at a comma ('群众需要什么，'), never at a pause that leads on.
+    # Nor does its second line open on the comma that closes the first's clause (text wrapped without kinsoku).
     if TITLE_CUT_RE.search(upper) or lower.startswith(("——", "■", "#")) or STATEMENT_RE.search(upper + lower):
+        return None
+    if OPENS_ON_PAUSE_RE.match(lower):
         return None
     if parse_byline(lower, rules.vocab, rules.surnames) or read_meta(lower, rules.vocab):
         return None
