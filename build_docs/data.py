@@ -244,6 +244,7 @@ class Vocabulary:
     editor_labels: tuple[str, ...] = ()
     counter_labels: tuple[str, ...] = ()
     media_suffixes: tuple[str, ...] = ()
+    newspaper_suffixes: tuple[str, ...] = ()
 
 
 def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
@@ -263,6 +264,7 @@ def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
         "editor_labels",
         "counter_labels",
         "media_suffixes",
+        "newspaper_suffixes",
     )
     if not isinstance(raw, dict):
         fail(Problem(file=str(path), line=0, message="expected a mapping of word lists"))

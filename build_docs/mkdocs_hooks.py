@@ -10,6 +10,7 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
+from html import escape
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from time import perf_counter
@@ -18,8 +19,10 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-# The derived-data cache, the search worker repairs, Material shortcuts, jieba by jieba-rs.
+# The derived-data cache, the search worker repairs, Material shortcuts, jieba by jieba-rs;
+# the published address citations name.
 from build_docs import cache, search_worker, shortcuts, wordcut
+from build_docs.cite import directory_url, published_address
 
 NAV_FILE = ".nav.yml"
 # What the generator may set in the configuration besides nav (the handbook's name and description).
@@ -59,6 +62,20 @@ def on_config(config):
     _memoise_segmentation(config)
     _take_shortcuts()
     return config
+
+
+# An online citation's place for the page's own address (templates/district.md.j2).
+CITE_URL_RE = re.compile(r'<span class="hb-cite__url" data-anchor="([\w-]+)"></span>')
+
+
+def cite_address(html, page, config, files):
+    """Write the article's published address into each online citation (none when the site has no address)."""
+    address = published_address(config["site_url"] or "")
+    if not address or "hb-cite__url" not in html:
+        return html
+    # The online address, in the offline build too: directory URLs, as the site is published.
+    url = address + directory_url(page.file.src_uri)
+    return CITE_URL_RE.sub(lambda m: f'<span class="hb-cite__url">. {escape(url)}#{m[1]}</span>', html)
 
 
 def cache_of(config) -> Path:
@@ -264,9 +281,11 @@ if PROFILE:
     # markdown: Python-Markdown and its extensions; search: the search plugin's indexing of the
     # page; page template: Material's templates (navigation included) around the page.
     on_page_markdown = CombinedEvent(_starts("markdown", -100))
-    on_page_content = CombinedEvent(_ends("markdown", 100))
+    on_page_content = CombinedEvent(_ends("markdown", 100), cite_address)
     on_page_context = CombinedEvent(_starts("search", 100), _ends("search", -100), _starts("template", -100))
     on_post_page = CombinedEvent(_ends("template", 100))
+else:
+    on_page_content = CombinedEvent(cite_address)
 
 
 def write_sitemaps(config) -> None:
