@@ -20,8 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 # The derived-data cache, the search worker repairs, Material shortcuts, jieba by jieba-rs;
-# the published address citations name.
-from build_docs import cache, search_worker, shortcuts, wordcut
+# the published address citations name; the offline build's file links.
+from build_docs import cache, offline, search_worker, shortcuts, wordcut
 from build_docs.cite import directory_url, published_address
 
 NAV_FILE = ".nav.yml"
@@ -53,8 +53,10 @@ def on_config(config):
     for key, value in (data.get("site") or {}).items():
         if key in SITE_KEYS and isinstance(value, str) and value:
             config[key] = value
-    if not config["use_directory_urls"]:
-        # Raw HTML blocks the generator writes (theme passages) link with directory URLs.
+    # Raw HTML blocks the generator writes (theme passages, glossary terms) link with directory
+    # URLs; only the offline build (file URLs) has them rewritten, page by page (on_page_markdown).
+    _STATE["file_links"] = not config["use_directory_urls"]
+    if _STATE["file_links"] and "material/offline" not in config["plugins"]:
         raise PluginError("use_directory_urls must stay true: the generated pages link with directory URLs")
     # Heading anchors are titled in the page's own script (not "Permanent link").
     toc = config["mdx_configs"].setdefault("toc", {})
@@ -62,6 +64,19 @@ def on_config(config):
     _memoise_segmentation(config)
     _take_shortcuts()
     return config
+
+
+# What this build does beyond the defaults: file links (the offline build); the documentation pages' sources.
+_STATE: dict = {"file_links": False, "sources": None}
+
+
+def rewrite_links(markdown, page, config, files):
+    """In the offline build, point the generated raw HTML links at the page files."""
+    if not _STATE["file_links"]:
+        return markdown
+    if _STATE["sources"] is None or _STATE["sources"][0] is not files:
+        _STATE["sources"] = (files, {f.src_uri for f in files.documentation_pages()})
+    return offline.file_links(markdown, page.file.src_uri, _STATE["sources"][1])
 
 
 # An online citation's place for the page's own address (templates/district.md.j2).
@@ -280,11 +295,12 @@ def _ends(phase: str, priority: int):
 if PROFILE:
     # markdown: Python-Markdown and its extensions; search: the search plugin's indexing of the
     # page; page template: Material's templates (navigation included) around the page.
-    on_page_markdown = CombinedEvent(_starts("markdown", -100))
+    on_page_markdown = CombinedEvent(rewrite_links, _starts("markdown", -100))
     on_page_content = CombinedEvent(_ends("markdown", 100), cite_address)
     on_page_context = CombinedEvent(_starts("search", 100), _ends("search", -100), _starts("template", -100))
     on_post_page = CombinedEvent(_ends("template", 100))
 else:
+    on_page_markdown = CombinedEvent(rewrite_links)
     on_page_content = CombinedEvent(cite_address)
 
 
@@ -296,6 +312,8 @@ def write_sitemaps(config) -> None:
     of a 404 on every page) and repeats the page's hreflang alternates for crawlers.
     """
     site_dir = Path(config["site_dir"])
+    if not config["use_directory_urls"]:
+        return  # read from a folder, the switch links each page's twin itself (no sitemap fetch)
     alternates = config["extra"].get("alternate") or []
     own = config["site_url"] or "/"
     for page in sorted(site_dir.rglob("index.html")):
