@@ -46,7 +46,7 @@ class Reference:
     title: str  # with the subtitle after ': '
     container: str  # the newspaper, or the site that published a web article; "" when unknown
     date: str  # ISO yyyy-mm-dd or ""
-    page: str  # the newspaper page (版次) as printed, digits only, or ""
+    page: str  # the newspaper page (版次) as printed ('19', 'A3'), or ""
     url: str  # the article on the published handbook, or "" when the site has no address
     language: str  # zh-Hans or zh-Hant
 
@@ -96,7 +96,7 @@ def reference(
         title=title,
         container=publisher,
         date=article.date,
-        page="",  # the records do not keep the page (版次) an edition note prints: never guessed
+        page=article.page,
         url=article_url(address, district, article, language),
         language=language,
     )

@@ -19,7 +19,7 @@ FORMULA_START_RE = re.compile(r"^[=+\-@\t\r]")
 CELL_LIST = "、"
 ARTICLE_COLUMNS = (
     "id", "district", "province", "city", "county", "subunits", "title", "kicker", "subtitle", "authors", "role",
-    "date", "time", "publisher", "signature", "region_from", "source", "paragraphs",
+    "date", "time", "publisher", "page", "signature", "region_from", "source", "paragraphs",
 )  # fmt: skip
 BLOCK_COLUMNS = ("article", "id", "position", "kind", "level", "text", "source")
 
@@ -57,6 +57,7 @@ def article_fields(article: Article) -> dict:
         "date": article.date,
         "time": article.time,
         "publisher": article.publisher,
+        "page": article.page,
         "signature": article.signature,
         "region_from": article.region_from,
         # Declared corrections that shaped this article (corrections.yml), for provenance.
@@ -104,7 +105,7 @@ def records_csv(handbook: Handbook) -> tuple[bytes, bytes]:
                 [
                     record["id"], record["district"], region["province"], region["city"], region["district"],
                     CELL_LIST.join(region["subunits"]), record["title"], record["kicker"], record["subtitle"],
-                    CELL_LIST.join(record["authors"]), record["role"], record["date"], record["time"], record["publisher"],
+                    CELL_LIST.join(record["authors"]), record["role"], record["date"], record["time"], record["publisher"], record["page"],
                     record["signature"], record["region_from"], record["source"], len(paragraphs),
                 ]
             )  # fmt: skip

@@ -202,3 +202,65 @@ def test_single_article_page_carries_highwire_metadata_and_a_page_of_several_doe
 
 def test_bibtex_escapes_tex_specials_so_they_print_as_typed():
     assert cite.tex(r"50%的{网格}_A&B#1$~^\ ") == r"50\%的\{网格\}\_A\&B\#1\$\~{}\^{}\textbackslash{} "
+
+
+# -- the page (版次) a seed prints ------------------------------------------------------------------
+
+
+def _seed_article(text: str) -> Article:
+    from textwrap import dedent
+
+    from .helpers import parse_text
+
+    (article,) = parse_text(dedent(text).strip() + "\n").articles
+    return article
+
+
+@pytest.mark.parametrize(
+    ("text", "page", "publisher"),
+    [
+        # An edition note after the byline.
+        (
+            """
+            四川郫都区：川西林盘焕新颜
+            本报记者  林  立  《人民日报》（2025年03月04日第 19 版）
+
+            郫都区的林盘院落里，村民办起了民宿。
+            """,
+            "19",
+            "人民日报",
+        ),
+        # A running head over the page: date, paper, page and its name.
+        (
+            """
+            2025年3月4日  星期二  四川日报  第A3版  党建
+
+            四川郫都区：川西林盘焕新颜
+
+            本报记者  林  立
+
+            郫都区的林盘院落里，村民办起了民宿。
+            """,
+            "A3",
+            "四川日报",
+        ),
+        # A web page's fields: no page, none invented.
+        (
+            """
+            四川郫都区：川西林盘焕新颜
+            发布时间：2025-03-04 09:30  来源：郫都区融媒体中心
+
+            郫都区的林盘院落里，村民办起了民宿。
+            """,
+            "",
+            "郫都区融媒体中心",
+        ),
+    ],
+)
+def test_the_page_is_read_from_the_seed_and_cited(text, page, publisher):
+    article = _seed_article(text)
+    assert (article.page, article.publisher, article.date) == (page, publisher, "2025-03-04")
+    district = District(region=article.region, slug="sichuan-chengdu-pidu", articles=(article,))
+    ref = cite.reference(district, article, newspaper_suffixes=PAPERS)
+    expected_tail = f"2025-03-04({page})." if page else "2025(2025-03-04)"
+    assert expected_tail in cite.gbt7714(ref)
