@@ -25,7 +25,12 @@ PAPERS = ("日报", "时报", "报")
 
 def _article(**fields) -> Article:
     """An article written for the test, with what a seed could give."""
-    values: dict = {"region": REGION, "title": "竹林深处的议事会", "kicker": "", "headline": Source(file="seeds/t.txt", start=1, end=3)}
+    values: dict = {
+        "region": REGION,
+        "title": "竹林深处的议事会",
+        "kicker": "",
+        "headline": Source(file="seeds/t.txt", start=1, end=3),
+    }
     values["blocks"] = (Block(kind="para", text="正文。", source=Source(file="seeds/t.txt", start=5, end=5), ident="a1-p1"),)  # type: ignore[arg-type]
     values["ident"] = "a1"
     values.update(fields)
@@ -56,7 +61,11 @@ def _text(ref: cite.Reference, accessed: str = "") -> str:
             "王晓明, 李红. 竹林深处的议事会[N]. 浙江日报, 2025-03-06(5).",
         ),
         # The page unknown: left out, never guessed.
-        ({"authors": ("王晓明",), "publisher": "浙江日报", "date": "2025-03-06"}, "", "王晓明. 竹林深处的议事会[N]. 浙江日报, 2025-03-06."),
+        (
+            {"authors": ("王晓明",), "publisher": "浙江日报", "date": "2025-03-06"},
+            "",
+            "王晓明. 竹林深处的议事会[N]. 浙江日报, 2025-03-06.",
+        ),
         # No date: the paper alone (a page without a date is not a place in the paper).
         ({"authors": ("王晓明",), "publisher": "浙江日报"}, "5", "王晓明. 竹林深处的议事会[N]. 浙江日报."),
         # No author: the title leads (GB/T 7714 §8.1.4, numbered references).
@@ -111,9 +120,9 @@ def test_traditional_reference_names_the_traditional_build():
 
 
 # Text a seed could hold in a title or a name: Han, Latin, TeX and RIS specials, quotes, white space.
-TEXT = st.text(alphabet=st.sampled_from(list("议事会党建网格ABc12 \t\\{}%&#$_^~\"'“”《》-=@:,.")), min_size=1, max_size=30).filter(
-    lambda t: t.strip()
-)
+TEXT = st.text(
+    alphabet=st.sampled_from(list("议事会党建网格ABc12 \t\\{}%&#$_^~\"'“”《》-=@:,.")), min_size=1, max_size=30
+).filter(lambda t: t.strip())
 
 
 @settings(max_examples=60, deadline=None)

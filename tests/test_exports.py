@@ -55,7 +55,14 @@ def test_the_csv_files_are_the_same_in_both_scripts_and_linked_from_the_home_pag
 
 @pytest.mark.parametrize(
     ("value", "written"),
-    [("=1+1", "'=1+1"), ("+86 123", "'+86 123"), ("-3", "'-3"), ("@SUM(A1)", "'@SUM(A1)"), ("——副题", "——副题"), ("网格 = 1", "网格 = 1")],
+    [
+        ("=1+1", "'=1+1"),
+        ("+86 123", "'+86 123"),
+        ("-3", "'-3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("——副题", "——副题"),
+        ("网格 = 1", "网格 = 1"),
+    ],
 )
 def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(value, written):
     assert cell(value) == written

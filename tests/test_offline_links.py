@@ -15,7 +15,11 @@ SOURCES = {"index.md", "glossary.md", "districts/a.md", "districts/b.md", "theme
 
 @pytest.mark.parametrize(
     ("src", "directory", "file"),
-    [("index.md", "", "index.html"), ("districts/a.md", "districts/a/", "districts/a.html"), ("themes/index.md", "themes/", "themes/index.html")],
+    [
+        ("index.md", "", "index.html"),
+        ("districts/a.md", "districts/a/", "districts/a.html"),
+        ("themes/index.md", "themes/", "themes/index.html"),
+    ],
 )
 def test_a_page_has_its_directory_address_online_and_its_file_offline(src, directory, file):
     assert (directory_url(src), file_url(src)) == (directory, file)
