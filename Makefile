@@ -37,7 +37,7 @@ APT_PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 PDF_DIR    := pdf
 PDF_STAMP  := $(VENV)/.stamp-pdf-extras
 
-.PHONY: help venv site site-build review serve test-deps system-deps pdf-deps pdf bench corpus check test golden clean distclean
+.PHONY: help venv site site-build review serve test-deps system-deps pdf-deps pdf offline bench corpus check test golden clean distclean
 
 help: ## List the targets
 	@echo "Usage: make <target> [SEEDS=seeds] [SITE_URL=https://…/] [SERVE_ADDR=127.0.0.1:8000] [PYTHON=python3] [PYTEST_ARGS='-k smoke']"
@@ -128,6 +128,16 @@ pdf: pdf-deps ## Render the book PDFs (whole handbook + each district, both scri
 	@$(GENERATE) $(DOCS) --make-pdf --pdf-dir $(PDF_DIR)
 	@$(MAKE) --no-print-directory site-build
 
+# -------------------------------------------------------------------- offline
+
+OFFLINE     := offline
+OFFLINE_ZIP := handbook-offline.zip
+
+# The PDFs and the site first (make pdf: one generator run), then both scripts again as files
+# for reading from a folder (mkdocs.offline*.yml), zipped; site/ keeps its clean URLs.
+offline: pdf ## Build handbook-offline.zip: both scripts, search, switch, glossary and PDFs, read from a folder (file://)
+	$(VENV_PY) -m build_docs.offline --docs $(DOCS) --site $(OFFLINE) --out $(OFFLINE_ZIP)
+
 # ---------------------------------------------------------------------- bench
 
 bench: venv ## Measure the build (run after make site; BENCH_FULL=1 adds 1000 articles): bench/results.md
@@ -146,7 +156,7 @@ check: $(TEST_STAMP) ## Lint (ruff), format check, type check (mypy) and unit te
 	$(VENV)/bin/mypy build_docs
 	$(VENV_PY) -m pytest -q -n auto -m "not browser" --ignore=tests/e2e --ignore=tests/test_pdf.py --ignore=tests/test_budget.py --ignore=tests/test_search_memo.py --ignore=tests/test_folder.py --ignore=tests/test_publishing.py --ignore=tests/test_search_clean.py --ignore=tests/test_handbook_folder.py -p no:cacheprovider $(PYTEST_ARGS)
 
-test: test-deps pdf ## Build the PDFs and the site, then run the test suite (extra options: PYTEST_ARGS=...)
+test: test-deps offline ## Build the PDFs, the site and the offline copy, then run the test suite (extra options: PYTEST_ARGS=...)
 	@echo "$(VENV_PY) -m pytest -q $(PYTEST_ARGS)"
 	@rc=0; $(VENV_PY) -m pytest -q $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then \
@@ -169,6 +179,7 @@ golden: venv ## Regenerate tests/golden/docs/ from seeds/ (the only target that 
 
 clean: ## Remove site/, docs/, build temporaries and caches (keeps .venv)
 	@rm -rf $(SITE) $(DOCS) $(DOCS)-zh-Hant .$(DOCS).generations .$(SITE).new-* .$(SITE).lock $(PDF_DIR) .cache reports $(GOLDEN_TMP) .serve \
+	  $(OFFLINE) .$(OFFLINE).new-* .$(OFFLINE).lock $(OFFLINE_ZIP) .$(OFFLINE_ZIP).new-* \
 	  .handbook .pytest_cache .hypothesis build *.egg-info
 	@find . \( -path ./$(VENV) -o -path ./.git \) -prune -o \
 	  -type d -name __pycache__ -exec rm -rf {} +

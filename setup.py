@@ -7,7 +7,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 # What the generator reads beside build_docs/ (build_docs/paths.py finds them here once installed).
-PROJECT_FILES = ("templates", "overrides", "mkdocs.yml", "mkdocs.zh-Hant.yml")
+PROJECT_FILES = ("templates", "overrides", "mkdocs.yml", "mkdocs.zh-Hant.yml", "mkdocs.offline.yml", "mkdocs.offline.zh-Hant.yml")
 
 
 class BuildWithProjectFiles(build_py):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import (
     cache,
+    cite,
     convert,
     corrections,
     crossref,
@@ -337,6 +338,7 @@ class Made:
 def pages_key(records: Records, config: BuildConfig, offered: frozenset[str]) -> str:
     """Hash everything the pages derive from: the records, the templates and assets, the schema, the options."""
     parts: list[str | bytes] = [records.key, config.script, config.quotes, str(config.editors), repr(config.settings)]
+    parts.append(citation_address(config))  # the downloaded references name it
     parts += sorted(offered)
     parts.append(export.SCHEMA_PATH.read_bytes())
     for path in sorted(p for p in render.TEMPLATES_DIR.rglob("*") if p.is_file()):
@@ -349,20 +351,51 @@ def render_and_convert(records: Records, config: BuildConfig, offered: frozenset
     with stage("render"):
         env = render.make_environment()
         pages = render.render_pages(
-            records.handbook, records.cross, env, offered, editors=config.editors, settings=config.settings
+            records.handbook,
+            records.cross,
+            env,
+            offered,
+            editors=config.editors,
+            settings=config.settings,
+            newspaper_suffixes=records.vocab.newspaper_suffixes,
         )
         pages["records.json"] = export.records_json(records.handbook)
         pages["records.schema.json"] = export.SCHEMA_PATH.read_bytes()
+        pages["records.csv"], pages["records-paragraphs.csv"] = export.records_csv(records.handbook)
         pages[".jieba_user.txt"] = search_dictionary(records)
         for asset in sorted(ASSETS_DIR.rglob("*")):
             if asset.is_file():
                 pages[f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}"] = asset.read_bytes()
     with stage("convert"):
-        return convert_pages(records, pages, render.ui_of(env), config.script, config.quotes, config.cache_dir)
+        ui, address = render.ui_of(env), citation_address(config)
+        return convert_pages(records, pages, ui, config.script, config.quotes, config.cache_dir, address=address)
+
+
+def citation_address(config: BuildConfig) -> str:
+    """The published address the downloaded references name: handbook.yml's, else SITE_URL's (make site SITE_URL=…)."""
+    return cite.published_address(config.settings.site_url or os.environ.get("SITE_URL", ""))
+
+
+def add_citations(records: Records, hans: dict, hant: dict, converter: convert.Converter, address: str, quotes: str) -> None:
+    """Add every district's and the whole handbook's references (RIS, BibTeX, CSL-JSON) to both scripts' files.
+
+    The Traditional references are converted as the pages' article text is (names protected)
+    and name the Traditional build's address."""
+    options = {"newspaper_suffixes": records.vocab.newspaper_suffixes, "address": address}
+    hans.update(cite.downloads(cite.references(records.handbook, language="zh-Hans", **options)))
+    for path, text in cite.downloads(cite.references(records.handbook, language="zh-Hant", **options)).items():
+        hant[path] = convert.quotes(converter.article(text), quotes)
 
 
 def convert_pages(
-    records: Records, pages: dict[str, str | bytes], ui: render.UiStrings, script: str, quotes: str, cache_dir: Path
+    records: Records,
+    pages: dict[str, str | bytes],
+    ui: render.UiStrings,
+    script: str,
+    quotes: str,
+    cache_dir: Path,
+    *,
+    address: str = "",
 ) -> Made:
     """Put both scripts' wording in the pages, convert them to Traditional (names protected), write the review."""
     handbook, vocab, terms = records.handbook, records.vocab, records.terms
@@ -388,6 +421,7 @@ def convert_pages(
     hant = {path: ui.resolve(convert.quotes(c, quotes), "zh-Hant") if isinstance(c, str) else c for path, c in hant.items()}
     hans["assets/query-map.js"], hant["assets/query-map.js"] = convert.query_maps(converter, hans, hant)
     hant[".jieba_dict.txt"] = convert.jieba_dictionary(converter)
+    add_citations(records, hans, hant, converter, address, quotes)
     return Made(pages=hans, hant=hant, report=review_aside.result(), people=people, places=places)
 
 

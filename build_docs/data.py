@@ -245,6 +245,7 @@ class Vocabulary:
     counter_labels: tuple[str, ...] = ()
     catalogue_labels: tuple[str, ...] = ()
     media_suffixes: tuple[str, ...] = ()
+    newspaper_suffixes: tuple[str, ...] = ()
 
 
 def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
@@ -265,6 +266,7 @@ def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
         "counter_labels",
         "catalogue_labels",
         "media_suffixes",
+        "newspaper_suffixes",
     )
     if not isinstance(raw, dict):
         fail(Problem(file=str(path), line=0, message="expected a mapping of word lists"))

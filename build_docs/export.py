@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from pathlib import Path
 
 from .records import Article, Block, District, Handbook
 
 SCHEMA_VERSION = 1
 SCHEMA_PATH = Path(__file__).with_name("records.schema.json")
+# A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first):
+# written after an apostrophe, which spreadsheets show as text and do not display.
+FORMULA_START_RE = re.compile(r"^[=+\-@\t\r]")
+# Several values in one cell (authors, sub-units) are joined as Chinese lists them.
+CELL_LIST = "、"
+ARTICLE_COLUMNS = (
+    "id", "district", "province", "city", "county", "subunits", "title", "kicker", "subtitle", "authors", "role",
+    "date", "time", "publisher", "page", "signature", "region_from", "source", "paragraphs",
+)  # fmt: skip
+BLOCK_COLUMNS = ("article", "id", "position", "kind", "level", "text", "source")
 
 
 def block_record(block: Block) -> dict:
@@ -44,6 +57,7 @@ def article_fields(article: Article) -> dict:
         "date": article.date,
         "time": article.time,
         "publisher": article.publisher,
+        "page": article.page,
         "signature": article.signature,
         "region_from": article.region_from,
         # Declared corrections that shaped this article (corrections.yml), for provenance.
@@ -62,3 +76,41 @@ def records_json(handbook: Handbook) -> bytes:
         "articles": [article_record(d, a) for d in handbook.districts for a in d.articles],
     }
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def cell(value: object) -> str:
+    """Write a value for a spreadsheet cell, never as a formula."""
+    text = str(value)
+    return "'" + text if FORMULA_START_RE.match(text) else text
+
+
+def csv_bytes(columns: tuple[str, ...], rows) -> bytes:
+    """Write rows as CSV in UTF-8 with a byte-order mark (how spreadsheets recognise UTF-8), CRLF line ends."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([cell(v) for v in row] for row in rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def records_csv(handbook: Handbook) -> tuple[bytes, bytes]:
+    """Write records.json's companions for spreadsheets: one row per article, and one per body block."""
+    articles, blocks = [], []
+    for district in handbook.districts:
+        for article in district.articles:
+            record = article_record(district, article)
+            region = record["region"]
+            paragraphs = [b for b in record["blocks"] if b["kind"] == "paragraph"]
+            articles.append(
+                [
+                    record["id"], record["district"], region["province"], region["city"], region["district"],
+                    CELL_LIST.join(region["subunits"]), record["title"], record["kicker"], record["subtitle"],
+                    CELL_LIST.join(record["authors"]), record["role"], record["date"], record["time"], record["publisher"], record["page"],
+                    record["signature"], record["region_from"], record["source"], len(paragraphs),
+                ]
+            )  # fmt: skip
+            for position, block in enumerate(record["blocks"], 1):
+                blocks.append(
+                    [record["id"], block["id"], position, block["kind"], block.get("level", ""), block["text"], block["source"]]
+                )
+    return csv_bytes(ARTICLE_COLUMNS, articles), csv_bytes(BLOCK_COLUMNS, blocks)

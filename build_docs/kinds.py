@@ -57,6 +57,13 @@ class NoteKind(StrEnum):
     UNPUBLISHED = ("unpublished", "未发表的原文", True)
 
 
+class CiteKind(StrEnum):
+    """What a reference cites; the value is GB/T 7714-2015's document type code."""
+
+    NEWSPAPER = "N"  # a paper named by the seed (an edition note, a running head, 来源：某某日报)
+    WEB = "EB/OL"  # an online text: a web page, a post, or a copy whose paper the seed does not name
+
+
 class EvidenceKind(StrEnum):
     """What a file format says for sure about a line (a reader's hint to the recovery engine)."""
 

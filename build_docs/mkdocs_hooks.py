@@ -10,6 +10,7 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
+from html import escape
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from time import perf_counter
@@ -18,8 +19,10 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-# The derived-data cache, the search worker repairs, Material shortcuts, jieba by jieba-rs.
-from build_docs import cache, search_worker, shortcuts, wordcut
+# The derived-data cache, the search worker repairs, Material shortcuts, jieba by jieba-rs;
+# the published address citations name; the offline build's file links.
+from build_docs import cache, offline, search_worker, shortcuts, wordcut
+from build_docs.cite import directory_url, published_address
 
 NAV_FILE = ".nav.yml"
 # What the generator may set in the configuration besides nav (the handbook's name and description).
@@ -50,8 +53,10 @@ def on_config(config):
     for key, value in (data.get("site") or {}).items():
         if key in SITE_KEYS and isinstance(value, str) and value:
             config[key] = value
-    if not config["use_directory_urls"]:
-        # Raw HTML blocks the generator writes (theme passages) link with directory URLs.
+    # Raw HTML blocks the generator writes (theme passages, glossary terms) link with directory
+    # URLs; only the offline build (file URLs) has them rewritten, page by page (on_page_markdown).
+    _STATE["file_links"] = not config["use_directory_urls"]
+    if _STATE["file_links"] and "material/offline" not in config["plugins"]:
         raise PluginError("use_directory_urls must stay true: the generated pages link with directory URLs")
     # Heading anchors are titled in the page's own script (not "Permanent link").
     toc = config["mdx_configs"].setdefault("toc", {})
@@ -59,6 +64,33 @@ def on_config(config):
     _memoise_segmentation(config)
     _take_shortcuts()
     return config
+
+
+# What this build does beyond the defaults: file links (the offline build); the documentation pages' sources.
+_STATE: dict = {"file_links": False, "sources": None}
+
+
+def rewrite_links(markdown, page, config, files):
+    """In the offline build, point the generated raw HTML links at the page files."""
+    if not _STATE["file_links"]:
+        return markdown
+    if _STATE["sources"] is None or _STATE["sources"][0] is not files:
+        _STATE["sources"] = (files, {f.src_uri for f in files.documentation_pages()})
+    return offline.file_links(markdown, page.file.src_uri, _STATE["sources"][1])
+
+
+# An online citation's place for the page's own address (templates/district.md.j2).
+CITE_URL_RE = re.compile(r'<span class="hb-cite__url" data-anchor="([\w-]+)"></span>')
+
+
+def cite_address(html, page, config, files):
+    """Write the article's published address into each online citation (none when the site has no address)."""
+    address = published_address(config["site_url"] or "")
+    if not address or "hb-cite__url" not in html:
+        return html
+    # The online address, in the offline build too: directory URLs, as the site is published.
+    url = address + directory_url(page.file.src_uri)
+    return CITE_URL_RE.sub(lambda m: f'<span class="hb-cite__url">. {escape(url)}#{m[1]}</span>', html)
 
 
 def cache_of(config) -> Path:
@@ -263,10 +295,13 @@ def _ends(phase: str, priority: int):
 if PROFILE:
     # markdown: Python-Markdown and its extensions; search: the search plugin's indexing of the
     # page; page template: Material's templates (navigation included) around the page.
-    on_page_markdown = CombinedEvent(_starts("markdown", -100))
-    on_page_content = CombinedEvent(_ends("markdown", 100))
+    on_page_markdown = CombinedEvent(rewrite_links, _starts("markdown", -100))
+    on_page_content = CombinedEvent(_ends("markdown", 100), cite_address)
     on_page_context = CombinedEvent(_starts("search", 100), _ends("search", -100), _starts("template", -100))
     on_post_page = CombinedEvent(_ends("template", 100))
+else:
+    on_page_markdown = CombinedEvent(rewrite_links)
+    on_page_content = CombinedEvent(cite_address)
 
 
 def write_sitemaps(config) -> None:
@@ -277,6 +312,8 @@ def write_sitemaps(config) -> None:
     of a 404 on every page) and repeats the page's hreflang alternates for crawlers.
     """
     site_dir = Path(config["site_dir"])
+    if not config["use_directory_urls"]:
+        return  # read from a folder, the switch links each page's twin itself (no sitemap fetch)
     alternates = config["extra"].get("alternate") or []
     own = config["site_url"] or "/"
     for page in sorted(site_dir.rglob("index.html")):

@@ -103,6 +103,7 @@ class Article:
     date_text: str = ""  # the date as printed in the seed (time kept apart), or ""
     time: str = ""  # a web page's publication time, or ""
     publisher: str = ""  # the source named in the seed, or ""
+    page: str = ""  # the newspaper page (版次) an edition note or page header prints ('19', 'A3'), or ""
     printed_headline: str = ""  # the headline as printed when the place was cut off the title
     signature: str = ""  # a closing '（作者为…）' line, as printed
     region_from: str = ""  # which part of the article gave the place

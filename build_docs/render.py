@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from collections import defaultdict
@@ -13,12 +14,12 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from . import paths
+from . import cite, paths
 from .crossref import CrossIndex
 from .errors import raise_if
 from .index import check_pages
-from .kinds import BlockKind, NoteKind
-from .records import Article, Handbook, Note
+from .kinds import BlockKind, CiteKind, NoteKind
+from .records import Article, District, Handbook, Note
 from .recovery.blocks import DOUBT
 from .recovery.normalise import PASS_LABELS
 from .settings import DEFAULT as DEFAULT_SETTINGS
@@ -200,6 +201,7 @@ def render_pages(
     downloads: frozenset[str] = frozenset(),
     editors: bool = False,
     settings: Settings = DEFAULT_SETTINGS,
+    newspaper_suffixes: tuple[str, ...] = (),
 ) -> dict[str, str | bytes]:
     """Render every page of the handbook (and the editors' workbench if asked): path under docs/ -> content."""
     pages: dict[str, str | bytes] = {}
@@ -242,6 +244,8 @@ def render_pages(
                 related=[(slug, names[slug], _shared_themes(cross, district.slug, slug)) for slug in related[district.slug]],
                 figures={a.ident: cross.article_figures(district.slug, a.ident) for a in district.articles},
                 credits=photo_credits(district),
+                citations=page_citations(district, newspaper_suffixes),
+                highwire=highwire(district, newspaper_suffixes),
             ),
         )
         for district in handbook.districts
@@ -275,6 +279,35 @@ def render_pages(
         pages["editors.md"] = env.get_template("editors.md.j2").render(**notes, doubt_max=max(DOUBT.values()))
     pages[".nav.yml"] = _nav(handbook, provinces, cross, ui_of(env), editors, settings)
     return pages
+
+
+def page_citations(district: District, newspaper_suffixes: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Each article's GB/T 7714 citation for its page, cut where the reader's access date goes: ident -> (before, after).
+
+    The page's own address is put in by the MkDocs hook (it knows each script's published address)."""
+    cuts: dict[str, tuple[str, str]] = {}
+    for article in district.articles:
+        text = cite.gbt7714(cite.reference(district, article, newspaper_suffixes=newspaper_suffixes))
+        before, _, after = text.partition(cite.ACCESSED)
+        cuts[article.ident] = (before, after)
+    return cuts
+
+
+def highwire(district: District, newspaper_suffixes: tuple[str, ...]) -> str:
+    """The page's citation_* metadata as a JSON mapping for its front matter, or "" when the page holds several articles.
+
+    Reference managers read one work from a page's tags; a page of several articles offers its
+    references as downloads instead."""
+    if len(district.articles) != 1:
+        return ""
+    ref = cite.reference(district, district.articles[0], newspaper_suffixes=newspaper_suffixes)
+    meta: dict = {"title": ref.title, "authors": list(ref.authors)}
+    if ref.date:
+        meta["date"] = ref.date.replace("-", "/")
+    if ref.container:
+        meta["newspaper" if ref.kind is CiteKind.NEWSPAPER else "publisher"] = ref.container
+    # Non-ASCII kept as it is: the Traditional build converts the page's text, front matter included.
+    return json.dumps(meta, ensure_ascii=False)
 
 
 # A glossary entry lists its uses one per line; more than this many are folded.

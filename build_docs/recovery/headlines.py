@@ -30,7 +30,7 @@ from .bylines import Byline, Surnames, parse_byline
 # Dates the articles below it.
 PAGE_DATE_RE = re.compile(
     r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:星期[一二三四五六日天])?"
-    r"(?:\s*第\s*\d+\s*版[：:\s]*[\u4e00-\u9fff·（）()]{0,12})?$"
+    r"(?:\s*第\s*(?P<page>\d+)\s*版[：:\s]*[\u4e00-\u9fff·（）()]{0,12})?$"
 )
 # A digest's header over several items ('# 2026年3月15日新闻联播文字版', '20260315 新闻联播'): it dates
 # every item under it and names the programme; it is no article's title.
@@ -52,7 +52,7 @@ SOURCE_RE = re.compile(r"^(?:来源|稿源)[：:]\s*(?P<publisher>\S.{0,40})$")
 # same set as a Markdown quote ('> 《人民日报》（…）'). Alone on a line, or after a byline.
 EDITION_BODY = (
     r"《?(?P<publisher>[\u4e00-\u9fff]{2,12}(?:报|刊))》?\s*[（(]?\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
-    r"\s*(?:星期[一二三四五六日天])?\s*(?P<page>第?\s*\d+\s*版)?\s*[）)]?"
+    r"\s*(?:星期[一二三四五六日天])?\s*(?:第?\s*(?P<page>\d+)\s*版)?\s*[）)]?"
 )
 EDITION_RE = re.compile(rf"^(?:>\s*)?{EDITION_BODY}$")
 EDITION_TAIL_RE = re.compile(rf"(?:\s+|(?=《)){EDITION_BODY}$")  # glued on when it opens with 《
@@ -93,7 +93,7 @@ IP_PROVINCE_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,3}$")
 # any order the weekday, the paper, the page and its name, separated by spaces.
 WEEKDAY_RE = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
 PAPER_RE = re.compile(rf"^[{HAN}]{{2,10}}(?:报|刊)$")
-PAGE_LABEL_RE = re.compile(r"^第?\s*[0-9A-Z]{1,3}\s*版[：:]?(?P<name>.{0,8})$")
+PAGE_LABEL_RE = re.compile(r"^第?\s*(?P<number>[0-9A-Z]{1,3})\s*版[：:]?(?P<name>.{0,8})$")
 PAGE_NAME_RE = re.compile(rf"^[{HAN}·]{{2,8}}$")
 # A title is one short line that is not a sentence.
 TITLE_MAX_WIDTH = 50
@@ -107,6 +107,7 @@ class PageInfo:
     date_text: str = ""
     publisher: str = ""
     web: bool = False  # from a web page's or post's own lines (a date line, the account's name), not a paper's running head
+    page: str = ""  # the page (版次) as printed: '19', 'A3'; "" when not given
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,6 +127,7 @@ class Headline:
     publisher: str
     source: Source
     lines: tuple[int, ...]  # indexes of the lines it used
+    page: str = ""  # the newspaper page (版次) an edition note or the page header gives
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -154,7 +156,10 @@ def page_info(text: str) -> PageInfo | None:
         return running_head(text)
     groups = m.groupdict()
     return PageInfo(
-        date=iso(m["y"], m["m"], m["d"]), date_text=f"{m['y']}年{m['m']}月{m['d']}日", publisher=groups.get("publisher") or ""
+        date=iso(m["y"], m["m"], m["d"]),
+        date_text=f"{m['y']}年{m['m']}月{m['d']}日",
+        publisher=groups.get("publisher") or "",
+        page=groups.get("page") or "",
     )
 
 
@@ -253,9 +258,11 @@ def running_head(text: str) -> PageInfo | None:
     if not dated or dated["time"] or not dated["y"]:
         return None
     rest = (text[: dated.start()] + " " + text[dated.end() :]).split()
-    publisher, kinds = "", 0
+    publisher, number, kinds = "", "", 0
     for token in rest:
-        if WEEKDAY_RE.match(token) or PAGE_LABEL_RE.match(token):
+        if label := PAGE_LABEL_RE.match(token):
+            number, kinds = number or label["number"], kinds + 1
+        elif WEEKDAY_RE.match(token):
             kinds += 1
         elif PAPER_RE.match(token) and not publisher:
             publisher, kinds = token, kinds + 1
@@ -264,7 +271,7 @@ def running_head(text: str) -> PageInfo | None:
     if not kinds:
         return None
     date, date_text, _ = _date_of(dated)
-    return PageInfo(date=date, date_text=date_text, publisher=publisher)
+    return PageInfo(date=date, date_text=date_text, publisher=publisher, page=number)
 
 
 def front_matter(lines: Sequence[Line]) -> tuple[int, PageInfo] | None:
@@ -316,6 +323,7 @@ class Tail:
     date_text: str = ""
     time: str = ""
     publisher: str = ""
+    page: str = ""
 
 
 # A news dateline at the head of an article's first paragraph that names its reporters:
@@ -385,7 +393,7 @@ def meta_byline(meta: Meta, rules: HeadlineRules) -> Byline | None:
 def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
     """Read the subtitle, byline and date/source lines under a title, in any order, each once."""
     used: list[int] = []
-    subtitle = date = date_text = time = publisher = ""
+    subtitle = date = date_text = time = publisher = page = ""
     byline: Byline | None = None
     dated = False
     j = next_text(lines, after)
@@ -431,6 +439,7 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
             if edition:
                 date, publisher = iso(edition["y"], edition["m"], edition["d"]), edition["publisher"]
                 date_text = f"{edition['y']}年{edition['m']}月{edition['d']}日"
+                page = edition["page"] or ""
         elif (meta := read_meta(text, rules.vocab)) and not (meta.date and date):
             # Fields may stand one to a line ('来源：…' / '作者：…' / '时间：…'): each line adds what it gives.
             date, date_text, time = meta.date or date, meta.date_text or date_text, meta.time or time
@@ -443,13 +452,21 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
             publisher = m["publisher"].strip()
             if m.groupdict().get("y"):
                 date, date_text = iso(m["y"], m["m"], m["d"]), f"{m['y']}年{m['m']}月{m['d']}日"
+                page = m["page"] or ""
             dated = True
         else:
             break
         used.append(j)
         j = next_text(lines, j)
     return Tail(
-        used=tuple(used), subtitle=subtitle, byline=byline, date=date, date_text=date_text, time=time, publisher=publisher
+        used=tuple(used),
+        subtitle=subtitle,
+        byline=byline,
+        date=date,
+        date_text=date_text,
+        time=time,
+        publisher=publisher,
+        page=page,
     )
 
 
@@ -506,6 +523,8 @@ def headline_at(
         publisher=tail.publisher or page.publisher,
         source=source,
         lines=tuple(used),
+        # The page header's page holds for an article whose own lines name no other paper.
+        page=tail.page or (page.page if tail.publisher in ("", page.publisher) else ""),
     )
 
 

@@ -275,7 +275,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
                          message=f"文章上方没有日期，取文中第 {line.number} 行页眉的日期：{info.date_text}",
                          doubt=DOUBT["date_below"], suggestion=suggest(headlines[-1].source, "date: YYYY-MM-DD"))
                 )  # fmt: skip
-            page = PageInfo(date=info.date, date_text=info.date_text, publisher=info.publisher or page.publisher)
+            page = PageInfo(date=info.date, date_text=info.date_text, publisher=info.publisher or page.publisher, page=info.page)
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
@@ -342,7 +342,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
         if at_top and is_channel_name(text, rules.vocab):
             # The account, paper or station a copy names over a piece: where it ran.
             notes.append(_line_note(NoteKind.METADATA, line, raw, "转载的公众号、报纸或电台名称，用作其下文章的来源"))
-            page = replace(page, publisher=text, web=True)
+            page = replace(page, publisher=text, page="", web=True)  # another paper or account: the page header's page is not its
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
@@ -486,7 +486,7 @@ def _correct_headline(head: Headline, lines: Sequence[Line], raw: Sequence[str],
         used += list(tail.used)
         head = replace(head, byline=head.byline or tail.byline, subtitle=head.subtitle or tail.subtitle,
                        date=tail.date or head.date, date_text=tail.date_text or head.date_text,
-                       time=tail.time or head.time, publisher=tail.publisher or head.publisher)  # fmt: skip
+                       time=tail.time or head.time, publisher=tail.publisher or head.publisher, page=tail.page or head.page)  # fmt: skip
     notes: list[Note] = []
     problems: list[Problem] = []
     changes: dict[str, object] = {}
@@ -676,7 +676,8 @@ def headless_body(body: Body, raw: Sequence[str], alone: bool) -> tuple[tuple[He
     source = first.source if titled else Source(file=first.source.file, start=first.source.start, end=first.source.start)
     page = body.page
     head = Headline(region=None, region_from="", title=title, kicker="", subtitle="", printed_headline="", byline=None,
-                    date=page.date, date_text=page.date_text, time="", publisher=page.publisher, source=source, lines=())  # fmt: skip
+                    date=page.date, date_text=page.date_text, time="", publisher=page.publisher, source=source, lines=(),
+                    page=page.page)  # fmt: skip
     notes.append(
         Note(kind=NoteKind.REVIEW, source=source,
              message="这段文字没有可认的标题区，" + ("取其首行为标题" if titled else "以首句开头暂作标题（原文无标题行）"),
@@ -803,6 +804,7 @@ def build_article(
         date_text=head.date_text,
         time=head.time,
         publisher=head.publisher,
+        page=head.page,
         printed_headline=head.printed_headline,
         signature=signature,
         region_from=region_from,
