@@ -136,7 +136,7 @@ OFFLINE_ZIP := handbook-offline.zip
 # The PDFs and the site first (make pdf: one generator run), then both scripts again as files
 # for reading from a folder (mkdocs.offline*.yml), zipped; site/ keeps its clean URLs.
 offline: pdf ## Build handbook-offline.zip: both scripts, search, switch, glossary and PDFs, read from a folder (file://)
-	$(VENV_PY) -m build_docs.offline --docs $(DOCS) --site $(OFFLINE) --out $(OFFLINE_ZIP)
+	@$(VENV_PY) -m build_docs.offline --docs $(DOCS) --site $(OFFLINE) --out $(OFFLINE_ZIP)
 
 # ---------------------------------------------------------------------- bench
 

@@ -78,7 +78,7 @@ Everything the commands write stays in this folder: `docs/`, `docs-zh-Hant/`, `s
 """
 
 FOLDER_GITIGNORE = """\
-# Outputs of `handbook build`, `serve` and `pdf`: made again from seeds/ at will.
+# Outputs of `handbook build`, `serve`, `pdf` and `offline`: made again from seeds/ at will.
 /docs
 /docs-zh-Hant
 /site
@@ -90,6 +90,10 @@ FOLDER_GITIGNORE = """\
 /.docs.generations
 /.site.lock
 /.site.new-*
+/offline
+/handbook-offline.zip
+/.offline.lock
+/.offline.new-*
 """
 
 
@@ -110,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, text in (
         ("build", "build the site into DIR/site/"),
         ("pdf", "render the book PDFs into DIR/pdf/ and build the site"),
+        ("offline", "build the site and PDFs, then DIR/handbook-offline.zip: both scripts, read from a folder (file://)"),
     ):
         sub = command(name, text)
         sub.add_argument("--lenient", action="store_true", help="leave a file with a problem out instead of failing")
@@ -131,9 +136,11 @@ def main(argv: list[str] | None = None) -> int:
             return serve_folder(folder, args.addr)
         if args.command == "review":
             return review_folder(folder)
-        return build_folder(
-            folder, strict=not args.lenient, editors=args.editors, make_pdf=args.command == "pdf", verbose=args.verbose
-        )
+        status = build_folder(
+            folder, strict=not args.lenient, editors=args.editors, make_pdf=args.command in ("pdf", "offline"),
+            verbose=args.verbose,
+        )  # fmt: skip
+        return offline_folder(folder, verbose=args.verbose) if status == 0 and args.command == "offline" else status
     except BuildError as err:
         print("\n".join(problem_lines(err.problems)), file=sys.stderr)
         print(f"handbook: {len(err.problems)} problem(s); nothing published, the previous site left as it was", file=sys.stderr)
@@ -201,6 +208,20 @@ def build_folder(folder: Folder, *, strict: bool, editors: bool, make_pdf: bool,
             + (f"; PDFs: {shown(folder.pdf)}/" if make_pdf else "")
         )
     return status
+
+
+def offline_folder(folder: Folder, *, verbose: bool) -> int:
+    """Build the folder's copy for reading from a folder, and zip it into DIR/handbook-offline.zip."""
+    from .offline import TOP, write_zip, zip_time
+
+    configs = folder.mkdocs_configs(folder.offline, offline=True)
+    status = publish.build_site(folder.offline, folder.docs, configs, site_url=folder.settings().site_url, quiet=not verbose)
+    if status:
+        return status
+    out = folder.root / f"{TOP}.zip"
+    count = write_zip(folder.offline, out, zip_time(folder.docs))
+    print(f"offline: {shown(out)} ({count} files); unzip it anywhere and open {TOP}/index.html")
+    return 0
 
 
 def review_folder(folder: Folder) -> int:

@@ -27,6 +27,8 @@ from .settings import Settings, load_settings
 # The package's own files: the MkDocs configurations and the theme overrides (paths.py).
 PACKAGE_ROOT = PROJECT_ROOT
 CONFIGS = ("mkdocs.yml", "mkdocs.zh-Hant.yml")
+# The copy read from a folder (file://): pages as files, search inlined (`handbook offline`).
+OFFLINE_CONFIGS = ("mkdocs.offline.yml", "mkdocs.offline.zh-Hant.yml")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,7 +106,11 @@ class Folder:
             settings=settings,
         )
 
-    def mkdocs_configs(self, site: Path | None = None) -> tuple[Path, Path]:
+    @property
+    def offline(self) -> Path:
+        return self.root / "offline"
+
+    def mkdocs_configs(self, site: Path | None = None, offline: bool = False) -> tuple[Path, Path]:
         """Write the folder's two MkDocs configurations (Simplified, Traditional) and return their paths.
 
         Each inherits the package's own and sets every path it holds. MkDocs resolves a relative
@@ -115,8 +121,9 @@ class Folder:
         self.configs.mkdir(parents=True, exist_ok=True)
         hooks = [str(HOOKS_FILE)]
         theme = {"custom_dir": str(OVERRIDES_DIR)}
+        inherited = OFFLINE_CONFIGS if offline else CONFIGS
         hans = {
-            "INHERIT": str(PACKAGE_ROOT / CONFIGS[0]),
+            "INHERIT": str(PACKAGE_ROOT / inherited[0]),
             "docs_dir": str(self.docs),
             "site_dir": str(site),
             "theme": theme,
@@ -124,7 +131,7 @@ class Folder:
             "plugins": {"search": {"jieba_dict_user": str(self.docs / ".jieba_user.txt")}},
         }
         hant = {
-            "INHERIT": str(PACKAGE_ROOT / CONFIGS[1]),
+            "INHERIT": str(PACKAGE_ROOT / inherited[1]),
             "docs_dir": str(self.hant_docs),
             "site_dir": str(site / "zh-Hant"),
             "theme": theme,
@@ -137,7 +144,7 @@ class Folder:
             },
         }
         paths = []
-        for name, config in zip(CONFIGS, (hans, hant), strict=True):
+        for name, config in zip(inherited, (hans, hant), strict=True):
             path = self.configs / name
             # JSON is YAML: every value quoted, whatever characters the folder's path holds.
             text = "# Written by `handbook` for this folder; rewritten on every build.\n" + json.dumps(config, indent=2) + "\n"

@@ -124,3 +124,17 @@ def test_a_plain_pip_install_carries_the_templates_and_builds_a_folder_without_t
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.splitlines()[0].startswith(str(installed)), run.stdout
     assert (folder / "site" / "index.html").is_file() and (folder / "site" / "zh-Hant" / "index.html").is_file()
+
+
+def test_handbook_offline_zips_the_folders_own_handbook_for_reading_from_a_folder(tmp_path: Path):
+    import zipfile
+
+    folder = new_folder(tmp_path / "mine", cwd=tmp_path)
+    run = handbook("offline", "mine", cwd=tmp_path)
+    assert "handbook-offline.zip" in run.stdout
+    names = zipfile.ZipFile(folder / "handbook-offline.zip").namelist()
+    for name in ("handbook-offline/index.html", "handbook-offline/zh-Hant/index.html", "handbook-offline/search/search_index.js"):
+        assert name in names, name
+    assert any(n.endswith(".pdf") for n in names)
+    home = zipfile.ZipFile(folder / "handbook-offline.zip").read("handbook-offline/index.html").decode()
+    assert TITLE in home and "基层治理案例手册" not in home and str(tmp_path) not in home
