@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=f"{TOP}.zip", help=f"the zip to write (default: {TOP}.zip)")
     args = parser.parse_args(argv)
     site, docs, out = Path(args.site), Path(args.docs), Path(args.out)
-    status = publish.build_site(site, docs, CONFIGS)
+    status = publish.build_site(site, docs, CONFIGS, quiet=True)
     if status:
         return status
     count = write_zip(site, out, zip_time(docs))
