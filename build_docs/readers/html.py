@@ -1,8 +1,8 @@
 """A saved web page (.html/.htm): the article's lines from the page's own text, the rest listed.
 
 The page's visible text is cut into its text blocks (a paragraph, a heading, a list item, a
-line ended by <br>), numbered in page order: block 7 is the place `#p7`. trafilatura (chosen
-by measurement, see the README's "Why trafilatura") says which blocks are the main text; the
+line ended by <br>), numbered in page order: block 7 is the place `#p7`. readability-lxml (chosen
+by measurement, see the README's "Why readability-lxml") says which blocks are the main text; the
 article is the run of blocks from its title (the page's <h1>, a WeChat page's title, else the
 block that repeats og:title or <title>) to the last block of the main text. The blocks inside
 that run are kept verbatim, even those the extractor dropped (a 发布时间 line, a follow prompt):
@@ -67,7 +67,6 @@ class Block:
 def read_html(data: bytes, name: str) -> Extracted:
     """Read a saved page: the article's text blocks as lines, the page's other text as dropped furniture."""
     import lxml.html
-    import trafilatura
 
     text = decode(data)
     try:
@@ -78,10 +77,7 @@ def read_html(data: bytes, name: str) -> Extracted:
     blocks = text_blocks(root)
     if not blocks:
         raise ReaderError("no text in the page", fix=SCANNED_FIX)
-    main = trafilatura.extract(
-        text, output_format="txt", include_comments=False, include_tables=True, deduplicate=False, favor_recall=True
-    )
-    kept = aligned(blocks, (main or "").splitlines())
+    kept = aligned(blocks, extract_main(text))
     title = title_block(blocks, meta)
     start, end = article_span(blocks, kept, title)
     lines: list[str] = []
@@ -115,8 +111,17 @@ def read_html(data: bytes, name: str) -> Extracted:
         places=tuple(places),
         dropped=tuple(dropped),
         hints=tuple(hints),
-        reader=f"html (trafilatura {version('trafilatura')})",
+        reader=f"html (readability-lxml {version('readability-lxml')})",
     )
+
+
+def extract_main(page: str) -> list[str]:
+    """The page's main text as readability-lxml finds it, one line per text block of its summary."""
+    import lxml.html
+    from readability import Document
+
+    summary = Document(page).summary(html_partial=False)
+    return [b.text for b in text_blocks(lxml.html.document_fromstring(summary))]
 
 
 def decode(data: bytes) -> str:
