@@ -20,7 +20,7 @@ from ..corrections import METADATA, Corrections
 from ..corrections import NONE as NO_CORRECTIONS
 from ..data import Boilerplate, Vocabulary
 from ..errors import Problem
-from ..kinds import BlockKind, NoteKind
+from ..kinds import BlockKind, EvidenceKind, NoteKind
 from ..records import Article, Line, Note, Paragraph, Region, SeedFile, Source
 from ..regions import count_mentions, most_named_district, parse_place, region_prefix, short_name
 from ..text import CLAUSE_PUNCT_RE, ends_sentence, han_chars
@@ -793,8 +793,29 @@ def recover_file(seed: NormalisedSeed, rules: Rules) -> Recovered:
     matched = {id(head) for head, _ in pairs}
     orphans = tuple(head for head in parsed.headlines if id(head) not in matched)
     corrected = [n for n in notes if n.kind is NoteKind.CORRECTION]
-    articles = [_with_provenance(a, corrected, rules.corrections) for a in articles]
+    articles = [_with_provenance(_with_evidence(a, seed.seed, rules.corrections), corrected, rules.corrections) for a in articles]
     return Recovered(file=parsed.file, articles=tuple(articles), notes=tuple(notes), problems=tuple(problems), orphans=orphans)
+
+
+def _with_evidence(article: Article, seed: SeedFile, corrections: Corrections) -> Article:
+    """Apply what the format says for sure: a Caption-styled line is a caption, a bold opening run is a lead.
+
+    Only a one-line paragraph the rules read as a plain paragraph is changed, and never one a
+    corrections.yml entry settles: the format's evidence fills a gap, it overrules nothing."""
+    captions = {h.line + 1 for h in seed.hints if h.kind is EvidenceKind.CAPTION}
+    leads = {h.line + 1: h.detail for h in seed.hints if h.kind is EvidenceKind.LEAD}
+    if not captions and not leads:
+        return article
+    blocks = []
+    for b in article.blocks:
+        line = b.source.start
+        if b.kind is BlockKind.PARAGRAPH and b.source.start == b.source.end and not b.source.also:
+            if line in captions and not corrections.at(seed.name, line, "kind"):
+                b = replace(b, kind=BlockKind.CAPTION, lead="")
+            elif (lead := leads.get(line)) and not b.lead and b.text.startswith(lead) and b.text != lead:
+                b = b if corrections.at(seed.name, line, "lead") else replace(b, lead=lead)
+        blocks.append(b)
+    return replace(article, blocks=tuple(blocks))
 
 
 def _reader_notes(seed: SeedFile) -> list[Note]:
