@@ -10,6 +10,10 @@ the right decision here, keyed by the raw seed line it concerns, instead of edit
         level: 3               # for headings
         note: 原文此处是小标题   # optional, shown to readers on 校勘记
 
+A line of a seed a format reader made (a saved page, a Word document, a PDF) is named by its
+place as 校勘记 shows it: `at: seeds/x.docx:¶12`, `at: seeds/page.html:#p7`, and where a place
+holds several lines, the k-th of them: `at: seeds/paper.pdf:p3/2`.
+
 The actions form a closed set (ACTIONS). Every entry is validated when loaded, and one that
 matches nothing in the build is an error: `corrections.yml:LINE: …`, all reported together.
 """

@@ -19,10 +19,14 @@ class Problem:
     fix: str = ""  # what settles it, when one thing does (a corrections.yml entry, an encoding to save in)
     blocking: bool = True  # False: a file of no known format, listed but never failing a strict build
 
+    @property
+    def where(self) -> str:
+        """The problem's location as shown: file:line (a reader-made seed's line by its place), or the file."""
+        place = provenance.line_place(self.file, self.line)
+        return f"{self.file}:{place or self.line}" if self.line else self.file
+
     def __str__(self) -> str:
-        place = provenance.line_place(self.file, self.line)  # a reader-made seed's line is shown by its place
-        where = f"{self.file}:{place or self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
 
     def explained(self) -> str:
         """The problem, then what settles it on indented lines (for the terminal)."""
