@@ -85,6 +85,13 @@ def test_a_reader_made_seed_shows_its_places_in_records_json(mixed):
     assert any(s.startswith("seeds/a.txt:") and s.split(":")[1][0].isdigit() for s in sources)
 
 
+def test_records_with_places_are_valid_against_the_published_schema(mixed):
+    import jsonschema
+
+    schema = json.loads((ROOT / "build_docs" / "records.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(mixed.files["records.json"]), schema)
+
+
 def test_the_seeds_list_on_the_notes_page_names_the_reader_and_its_library(mixed):
     notes = mixed.files["notes.md"]
     assert "docx (python-docx 1.2.0)" in notes
