@@ -117,6 +117,18 @@ def test_a_pdf_without_its_reader_fails_a_strict_build(tmp_path, monkeypatch):
         _build(tmp_path, {"a.txt": _plain(GOOD), "paper.pdf": b"%PDF-1.7\n"}, strict=True)
 
 
+def test_a_reader_that_fails_on_a_file_is_that_files_problem_not_the_builds(tmp_path, monkeypatch):
+    from build_docs.readers import docx
+
+    def broken(data: bytes, name: str):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(docx, "read_docx", broken)
+    result = _build(tmp_path, {"a.txt": _plain(GOOD), "x.docx": b"PK"})
+    assert "seeds/x.docx: the docx reader failed: IndexError: list index out of range" in result.handbook.problems
+    assert [a.title for d in result.handbook.districts for a in d.articles] == [GOOD.title]
+
+
 def test_a_plain_text_build_never_imports_a_reader_or_its_library(tmp_path):
     seeds = _folder(tmp_path, {"a.txt": _plain(GOOD)})
     code = (

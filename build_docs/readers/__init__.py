@@ -33,6 +33,8 @@ UNKNOWN_FIX = {
     ".mhtml": "save the page again as 'Webpage, complete' (.html)",
     ".mht": "save the page again as 'Webpage, complete' (.html)",
 }
+# What settles a reader's failure on one file: the others are published meanwhile.
+READER_FAILED_FIX = "report this file; a lenient build publishes the others meanwhile; or save the article as .txt"
 GENERIC_FIX = "save the article as .txt, .md, .html, .docx or .pdf, or move the file out of the seeds folder"
 
 
@@ -82,6 +84,10 @@ def read_seed(name: str, path: Path, problems: list[Problem]) -> SeedFile | None
     except ReaderError as err:
         where = f" ({err.place})" if err.place else ""
         problems.append(Problem(file=name, line=0, message=f"{err.message}{where}", fix=err.fix))
+        return None
+    except Exception as err:  # a reader's own failure on a strange file is that file's problem, not the build's
+        problems.append(Problem(file=name, line=0, message=f"the {kind} reader failed: {type(err).__name__}: {err}",
+                                fix=READER_FAILED_FIX))  # fmt: skip
         return None
     return seed_of(name, extracted, problems)
 
