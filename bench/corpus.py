@@ -2,8 +2,9 @@
 
 Runs the generator (lenient) on CORPUS/seeds as one folder, reads the records.json it
 writes, compares each article with CORPUS/truth.json and prints one row per article, then
-`corpus: N of M articles exact; paragraphs P/Q; metadata K/L`. Text is compared modulo white
-space only. With --write, the table also goes to bench/corpus.md.
+`corpus: N of M articles exact; paragraphs P/Q; metadata K/L`, then the same articles written as
+saved pages and Word documents (`formats: N of M exact`, bench/formats.py). Text is compared modulo
+white space only. With --write, the table also goes to bench/corpus.md.
 """
 
 from __future__ import annotations
@@ -274,6 +275,21 @@ def layouts_section(n: int) -> str:
     )
 
 
+def formats_section(corpus: Path) -> str:
+    """Write every corpus article as a saved page and a Word document (and a PDF, when its writer is present),
+    build them as one folder, and report `formats: N of M exact` (bench/formats.py)."""
+    sys.path.insert(0, str(ROOT))
+    from bench import formats
+    from tests.layouts import corpus_articles
+
+    result = formats.run(corpus_articles(corpus))
+    return (
+        "Each corpus article from its truth, written as a page (government site, WeChat, portal, e-paper,\n"
+        "rotating) and as a Word document, all built as one seeds folder and scored like the layouts.\n\n"
+        + formats.report(result).replace("\n  ", "\n    ")
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; with --write record it in bench/corpus.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -287,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus: {corpus} not found (no truth.json); nothing to measure", file=sys.stderr)
         return 0
     text, _ = run(corpus, Path(args.corrections) if args.corrections else None)
+    text += "\n## Other formats\n\n" + formats_section(corpus)
     if args.layouts:
         text += "\n## Generated layouts\n\n" + layouts_section(args.layouts)
     print(text, end="")

@@ -24,13 +24,14 @@ from . import (
     locks,
     names,
     paths,
+    provenance,
     regions,
     render,
     review,
     segment,
     write,
 )
-from .errors import Problem, raise_if
+from .errors import Problem, blocking, raise_if
 from .kinds import NoteKind
 from .progress import Stages
 from .records import Article, Handbook, Note, SeedFile
@@ -129,6 +130,7 @@ def recover_records(config: BuildConfig, stage: Stages) -> Records:
         records = replace(_recover_records(config, stage), key=key)
         cache.store(config.cache_dir, "records", key, records)
         cache.prune(config.cache_dir, "records", KEEP_RECORDS)
+    provenance.register(records.handbook.seeds)  # records read back show a reader-made seed's places too
     return records
 
 
@@ -140,9 +142,9 @@ def records_key(config: BuildConfig) -> str:
         cache.file_fingerprint(config.corrections_file),
     ]
     parts += [str(config.shown_as), str(config.strict), str(config.seeds)]
-    for path in sorted(config.seeds.glob("*.txt")):
+    for path in ingest.seed_paths(config.seeds) if config.seeds.is_dir() else ():
         # A refused path is never read: a pipe would block, a link out of the folder is not a seed.
-        refused = ingest.refusal(path, config.seeds)
+        refused = "folder" if path.is_dir() else ingest.refusal(path, config.seeds)
         parts += [path.name, refused.encode() if refused else path.read_bytes()]
     return cache.digest(parts)
 
@@ -168,10 +170,16 @@ def _recover_records(config: BuildConfig, stage: Stages) -> Records:
 
     with stage("ingest"):
         seeds, problems = ingest.read_seeds_leniently(seeds_dir, shown_as)
-        if strict or not seeds:
+        if not seeds:
             raise_if(problems)
+        if strict:
+            raise_if(blocking(problems))
+        provenance.register(seeds)
         declared = corrections.load_corrections(
-            config.corrections_file, {Path(s.name).name: len(s.lines) for s in seeds}, shown=config.corrections_shown
+            config.corrections_file,
+            {Path(s.name).name: len(s.lines) for s in seeds},
+            shown=config.corrections_shown,
+            places={Path(s.name).name: s.places for s in seeds if s.places},
         )
         rules = replace(rules, corrections=declared)
     with stage("normalise"):
@@ -183,7 +191,7 @@ def _recover_records(config: BuildConfig, stage: Stages) -> Records:
         recovered = [replace(r, notes=settled_review(r.notes, declared)) for r in recovered]
         problems += [p for r in recovered for p in r.problems]
         if strict:
-            raise_if(problems)
+            raise_if(blocking(problems))
 
     with stage("index"):
         failed = {p.file for p in problems if p.whole_file}
@@ -246,7 +254,8 @@ def recover_files(
     # A file's recovery depends on its own lines, the rules (code, data, corrections.yml) and
     # nothing else: one edited seed among many is parsed again alone.
     rules_key = [cache.code_fingerprint(), cache.data_fingerprint(), cache.file_fingerprint(config.corrections_file)]
-    keys = [cache.digest([*rules_key, seed.seed.name, seed.seed.encoding, *seed.seed.lines]) for seed in normalised]
+    keys = [cache.digest([*rules_key, seed.seed.name, seed.seed.encoding, *seed.seed.lines, *_reader_key(seed.seed)])
+            for seed in normalised]  # fmt: skip
     recovered = [cache.load(config.cache_dir, "parsed", key) for key in keys]
     missing = [i for i, found in enumerate(recovered) if found is None]
     for i, found in zip(missing, _recover_all([normalised[i] for i in missing], rules), strict=True):
@@ -254,6 +263,13 @@ def recover_files(
         cache.store(config.cache_dir, "parsed", keys[i], found)
     cache.prune(config.cache_dir, "parsed", max(KEEP_PARSED_MIN, 2 * len(normalised)))
     return [r for r in recovered if r is not None]
+
+
+def _reader_key(seed: SeedFile) -> list[str]:
+    """What a reader-made seed adds to its recovery's key: places (in the notes' wording), furniture, hints."""
+    if not (seed.places or seed.dropped or seed.hints):
+        return []
+    return ["\0", *seed.places, *(f"{d.place}\t{d.why}\t{d.text}" for d in seed.dropped), *map(repr, seed.hints)]
 
 
 # Below this many files to parse, a second process costs more than it saves (an edit in `make serve`).

@@ -54,6 +54,8 @@ CORRECTIONS_YML = """\
 #     region: 福建省厦门市湖里区  # the article's county, when no line names it
 #   - at: seeds/x.txt:60
 #     join: false               # a paragraph starts at this line
+#   - at: seeds/x.docx:¶12      # a Word document's, a page's or a PDF's line by its place on 校勘记 (#p7, p3)
+#     lead: none
 corrections: []
 """
 
@@ -62,7 +64,8 @@ FOLDER_README = """\
 
 A handbook folder for `handbook` (案例手册).
 
-- `seeds/` – the articles' raw texts, one or more articles per `.txt` file, as delivered; never edited.
+- `seeds/` – the articles as delivered (.txt, .md, saved web pages .html, Word .docx, newspaper .pdf),
+  one or more articles per file; never edited.
 - `corrections.yml` – the editor's declared corrections (see the example in it).
 - `handbook.yml` – the title, subtitle, home-page intro, page footer, compilers, published address and the Traditional build's options.
 
@@ -176,7 +179,7 @@ def make_folder(folder: Folder, title: str) -> int:
             path.write_text(text, encoding="utf-8")
     where = shown(folder.root)
     print(f"handbook: made {where}/ with seeds/, {SETTINGS_FILE}, corrections.yml and README.md")
-    print(f"next: put the articles' .txt files into {where}/seeds/, then run `handbook serve {where}`")
+    print(f"next: put the articles' files (.txt, .html, .docx, .pdf) into {where}/seeds/, then run `handbook serve {where}`")
     return 0
 
 

@@ -10,6 +10,10 @@ the right decision here, keyed by the raw seed line it concerns, instead of edit
         level: 3               # for headings
         note: 原文此处是小标题   # optional, shown to readers on 校勘记
 
+A line of a seed a format reader made (a saved page, a Word document, a PDF) is named by its
+place as 校勘记 shows it: `at: seeds/x.docx:¶12`, `at: seeds/page.html:#p7`, and where a place
+holds several lines, the k-th of them: `at: seeds/paper.pdf:p3/2`.
+
 The actions form a closed set (ACTIONS). Every entry is validated when loaded, and one that
 matches nothing in the build is an error: `corrections.yml:LINE: …`, all reported together.
 """
@@ -24,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from . import provenance
 from .data import compose_yaml, construct_yaml
 from .errors import Problem, raise_if
 
@@ -32,7 +37,11 @@ METADATA = ("title", "kicker", "subtitle", "authors", "role", "date", "publisher
 # Every action an entry may hold, beside 'at', 'note' and 'reason'.
 ACTIONS = ("kind", "level", "lead", "join", "headline", "not_fragment", "text", *METADATA)
 KEYS = ("at", "note", "reason", *ACTIONS)
-AT_RE = re.compile(r"^(?P<file>[^:]+\.txt):(?P<line>\d+)$")
+# 'seeds/x.txt:42' names a line of a text seed by number; a seed a format reader made is named
+# by the place shown on 校勘记 ('seeds/x.docx:¶12', 'seeds/page.html:#p7', 'seeds/paper.pdf:p3/2').
+AT_RE = re.compile(r"^(?P<file>[^:]+\.(?:txt|md|html?|docx|pdf)):(?P<line>\d+|[^\s:][^:]*)$", re.IGNORECASE)
+# The file name of an 'at' a place follows: a line number is only for a text seed.
+AT_HINT = "'seeds/file.txt:LINE', or for a .html/.docx/.pdf seed 'seeds/file.docx:PLACE' as 校勘记 shows it (¶12, #p7)"
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -93,8 +102,13 @@ class Corrections:
 NONE = Corrections()
 
 
-def load_corrections(path: Path | None, seeds: Mapping[str, int], shown: str | None = None) -> Corrections:
-    """Load and validate corrections.yml against the seed files (name -> line count); errors name it as shown."""
+def load_corrections(
+    path: Path | None,
+    seeds: Mapping[str, int],
+    shown: str | None = None,
+    places: Mapping[str, tuple[str, ...]] | None = None,
+) -> Corrections:
+    """Load and validate corrections.yml against the seed files (name -> line count, and reader-made seeds' places)."""
     if path is None or not path.is_file():
         return NONE
     if shown is None:
@@ -111,7 +125,7 @@ def load_corrections(path: Path | None, seeds: Mapping[str, int], shown: str | N
         line = node.start_mark.line + 1
         before = len(problems)
         raw = construct_yaml(loader, node, shown, problems)
-        entry = _entry(raw, f"{shown}:{line}", line, shown, seeds, problems) if len(problems) == before else None
+        entry = _entry(raw, f"{shown}:{line}", line, shown, seeds, places or {}, problems) if len(problems) == before else None
         if entry:
             entries.append(entry)
     problems += _contradictions(entries, shown)
@@ -137,7 +151,13 @@ def _entries(root, shown: str, problems: list[Problem]) -> list:
 
 
 def _entry(
-    raw: object, origin: str, line: int, shown: str, seeds: Mapping[str, int], problems: list[Problem]
+    raw: object,
+    origin: str,
+    line: int,
+    shown: str,
+    seeds: Mapping[str, int],
+    places: Mapping[str, tuple[str, ...]],
+    problems: list[Problem],
 ) -> Correction | None:
     """Validate one entry; record every problem it has."""
 
@@ -153,21 +173,43 @@ def _entry(
     at = raw.get("at")
     m = AT_RE.match(str(at)) if at is not None else None
     if not m:
-        bad(f"'at' must name a seed line as 'seeds/file.txt:LINE', not {at!r}")
+        bad(f"'at' must name a seed line as {AT_HINT}, not {at!r}")
         return None
-    name, number = Path(m["file"]).name, int(m["line"])
-    if name not in seeds:
-        bad(f"'{at}': no seed file '{name}'")
-    elif not 1 <= number <= seeds[name]:
-        bad(f"'{at}': line {number} does not exist ({name} has {seeds[name]} lines)")
+    name, number, why = _line_of(m, seeds, places)
+    if why:
+        bad(f"'{at}': {why}")
     actions = {k: v for k, v in raw.items() if k in ACTIONS}
     if not actions:
         bad(f"'{at}': no action (one of {', '.join(ACTIONS)})")
     _check_values(actions, raw, bad)
+    if "headline" in actions and (h := AT_RE.match(str(actions["headline"]))):
+        target, target_line, target_why = _line_of(h, seeds, places)
+        if target_why:
+            bad(f"'headline: {actions['headline']}': {target_why}")
+        else:  # the recovery reads the headline's line by number, whatever the seed's format
+            actions["headline"] = f"{target}:{target_line}"
     if any(p.line == line for p in problems):
         return None
     return Correction(file=name, line=number, actions=actions, note=str(raw.get("note") or ""),
                       reason=str(raw.get("reason") or ""), origin=origin, label=str(at))  # fmt: skip
+
+
+def _line_of(m: re.Match[str], seeds: Mapping[str, int], places: Mapping[str, tuple[str, ...]]) -> tuple[str, int, str]:
+    """The seed name and line an address names, or why it names none: (name, line, why)."""
+    name, where = Path(m["file"]).name, m["line"]
+    if name not in seeds:
+        return name, 0, f"no seed file '{name}'"
+    if name in places:
+        if where.isdigit():
+            return name, 0, f"name the line by its place as 校勘记 shows it (e.g. {name}:{places[name][0]}), not by a number"
+        number, why = provenance.resolve(where, places[name])
+        return name, number, why
+    if not where.isdigit():
+        return name, 0, f"'{where}' is not a line number ({name} is plain text)"
+    number = int(where)
+    if not 1 <= number <= seeds[name]:
+        return name, 0, f"line {number} does not exist ({name} has {seeds[name]} lines)"
+    return name, number, ""
 
 
 def _check_values(actions: dict, raw: dict, bad) -> None:
@@ -184,7 +226,7 @@ def _check_values(actions: dict, raw: dict, bad) -> None:
     if "not_fragment" in actions and actions["not_fragment"] is not True:
         bad("'not_fragment' can only be true")
     if "headline" in actions and not AT_RE.match(str(actions["headline"])):
-        bad(f"'headline' must name the headline's line as 'seeds/file.txt:LINE', not {actions['headline']!r}")
+        bad(f"'headline' must name the headline's line as {AT_HINT}, not {actions['headline']!r}")
     if "text" in actions:
         text = actions["text"]
         if not (isinstance(text, dict) and set(text) == {"from", "to"} and isinstance(text["from"], str) and text["from"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NoReturn
 
+from . import provenance
+
 
 @dataclass(frozen=True, kw_only=True)
 class Problem:
@@ -15,16 +17,27 @@ class Problem:
     message: str
     whole_file: bool = True  # False: only one article of the file is kept out (a lenient build keeps the rest)
     fix: str = ""  # what settles it, when one thing does (a corrections.yml entry, an encoding to save in)
+    blocking: bool = True  # False: a file of no known format, listed but never failing a strict build
+
+    @property
+    def where(self) -> str:
+        """The problem's location as shown: file:line (a reader-made seed's line by its place), or the file."""
+        place = provenance.line_place(self.file, self.line)
+        return f"{self.file}:{place or self.line}" if self.line else self.file
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
 
     def explained(self) -> str:
         """The problem, then what settles it on indented lines (for the terminal)."""
         if not self.fix:
             return str(self)
         return f"{self}\n" + "\n".join(f"    {row}" for row in self.fix.splitlines())
+
+
+def blocking(problems: list[Problem]) -> list[Problem]:
+    """The problems that fail a strict build (a file of no known format only is listed)."""
+    return [p for p in problems if p.blocking]
 
 
 class BuildError(Exception):

@@ -153,7 +153,8 @@ def check_conservation(seeds: Sequence[SeedFile], articles: Sequence[Article], n
         added[note.source.file].update(han_chars(note.added))  # text put in by a declared correction
     problems = []
     for seed in seeds:
-        raw = Counter(han_chars("\n".join(seed.lines)))
+        # A reader's dropped furniture is the file's text too: listed on 校勘记, it is accounted there.
+        raw = Counter(han_chars("\n".join([*seed.lines, *(d.text for d in seed.dropped)])))
         lost = raw - accounted[seed.name]
         extra = accounted[seed.name] - raw - added[seed.name]
         if lost:

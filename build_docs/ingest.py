@@ -6,6 +6,7 @@ import re
 import stat
 from pathlib import Path
 
+from . import readers
 from .errors import Problem, fail
 from .records import SeedFile
 from .text import CONTROL_RE
@@ -22,25 +23,43 @@ REFUSED_FIX = "put a plain text file in the seeds folder instead (a copy, not a 
 
 
 def read_seeds_leniently(seeds_dir: Path, shown_as: str | None = None) -> tuple[tuple[SeedFile, ...], list[Problem]]:
-    """Read every *.txt seed in a folder, returning the readable ones and the problems of the rest."""
+    """Read every file of a seeds folder, returning the readable seeds and the problems of the rest.
+
+    Plain text (.txt, .md) is decoded here; a saved page, a Word document or a PDF goes to its
+    format's reader (build_docs.readers), imported only when such a file is present. A file of no
+    known format is listed as a problem that never stops the others (nor a strict build)."""
     prefix = shown_as if shown_as is not None else str(seeds_dir)
     problems: list[Problem] = []
     seeds: list[SeedFile] = []
     if not seeds_dir.is_dir():
         fail(Problem(file=prefix, line=0, message="seed folder not found"))
-    paths = sorted(seeds_dir.glob("*.txt"))
+    paths = seed_paths(seeds_dir)
     if not paths:
-        fail(Problem(file=prefix, line=0, message="no seed texts (*.txt) in this folder"))
+        fail(Problem(file=prefix, line=0, message=f"no seed files ({', '.join(readers.SUFFIXES)}) in this folder"))
     for path in paths:
         name = f"{prefix.rstrip('/')}/{path.name}"
+        known = readers.format_of(path) is not None
+        if not known and path.is_dir() and not path.is_symlink():
+            problems.append(readers.unknown(CONTROL_RE.sub("?", name), path))
+            continue
         refused = refusal(path, seeds_dir)
         if refused:
             problems.append(Problem(file=CONTROL_RE.sub("?", name), line=0, message=refused, fix=REFUSED_FIX))
             continue
-        seed = decode_seed(name, path.read_bytes(), problems)
+        if not known:
+            problems.append(readers.unknown(CONTROL_RE.sub("?", name), path))
+            continue
+        seed = readers.read_seed(name, path, problems)
         if seed is not None:
             seeds.append(seed)
     return tuple(seeds), problems
+
+
+def seed_paths(seeds_dir: Path) -> list[Path]:
+    """Every entry of a seeds folder in name order, less the folders of saved pages (x_files beside x.html)."""
+    entries = sorted(seeds_dir.iterdir())
+    pages = {p.stem for p in entries if readers.format_of(p) == "html"}
+    return [p for p in entries if not readers.page_folder(p, pages)]
 
 
 def refusal(path: Path, seeds_dir: Path) -> str | None:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from . import provenance
 from .kinds import BlockKind, NoteKind
+
+if TYPE_CHECKING:  # the readers' package imports the records: only their types are needed here
+    from .readers.base import Dropped, Hint
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -18,6 +23,9 @@ class Source:
 
     def __str__(self) -> str:
         ranges = [(self.start, self.end), *self.also]
+        placed = provenance.label(self.file, ranges)  # a reader-made seed shows its format's places
+        if placed is not None:
+            return placed
         return f"{self.file}:" + "+".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
 
 
@@ -38,8 +46,11 @@ class SeedFile:
     """A decoded seed file."""
 
     name: str  # path as shown to readers, e.g. seeds/x.txt
-    encoding: str
+    encoding: str  # for a seed a format reader made: the reader and its library ('docx (python-docx 1.2.0)')
     lines: tuple[str, ...]
+    places: tuple[str, ...] = ()  # a reader-made seed: each line's place in its format ('¶12', '#p7'); () for text
+    dropped: tuple[Dropped, ...] = ()  # what the reader left out as furniture, listed on 校勘记
+    hints: tuple[Hint, ...] = ()  # what the format says for sure about some lines (a Title style)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -25,7 +25,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from . import wordcut
+from . import readers, wordcut
 from .build import BuildConfig, build
 from .errors import BuildError, Problem
 from .progress import Stages
@@ -180,7 +180,7 @@ def rebuild(preview: Preview, state: State) -> None:
             os.rename(out / "site", old)
         os.rename(out / "next", out / "site")
         shutil.rmtree(old, ignore_errors=True)
-    shown = [(p.file + (f":{p.line}" if p.line else ""), p.message, line_text(preview.root, p), p.fix) for p in problems]
+    shown = [(p.where, p.message, line_text(preview.root, p), p.fix) for p in problems]
     if error and not problems:
         shown = [("", error, "", "")]
     with state.lock:
@@ -319,6 +319,8 @@ def line_text(root: Path, problem: Problem) -> str:
     if not problem.line:
         return ""
     path = root / problem.file
+    if readers.format_of(path) != "text":
+        return ""  # a page's, a document's or a PDF's bytes are no line of text to quote
     try:
         if not path.is_file() or path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
             return ""  # a refused seed is never read, nor anything outside the folder

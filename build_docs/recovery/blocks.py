@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from .. import provenance
 from ..corrections import NONE as NO_CORRECTIONS
 from ..corrections import Correction, Corrections
 from ..data import Boilerplate, Vocabulary
@@ -106,7 +107,7 @@ DOUBT = {
 
 def suggest(source: Source, action: str) -> str:
     """The corrections.yml entry that would settle a decision at a source line."""
-    return f"- at: {source.file}:{source.start}\n  {action}"
+    return f"- at: {provenance.address(source.file, source.start)}\n  {action}"
 
 
 def correction_note(correction: Correction, file: str, line: int, original: str, result: str) -> Note:

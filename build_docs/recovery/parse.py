@@ -15,12 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .. import provenance
 from ..corrections import METADATA, Corrections
 from ..corrections import NONE as NO_CORRECTIONS
 from ..data import Boilerplate, Vocabulary
 from ..errors import Problem
-from ..kinds import BlockKind, NoteKind
-from ..records import Article, Line, Note, Paragraph, Region, Source
+from ..kinds import BlockKind, EvidenceKind, NoteKind
+from ..records import Article, Line, Note, Paragraph, Region, SeedFile, Source
 from ..regions import count_mentions, most_named_district, parse_place, region_prefix, short_name
 from ..text import CLAUSE_PUNCT_RE, ends_sentence, han_chars
 from .blocks import DOUBT, BodyRules, correction_note, structure, suggest
@@ -601,7 +602,9 @@ def match_bodies(
                     source=body.source,
                     message=f"正文未点名任何标题的地区，按位置归入 {head.source} 的标题",
                     text=body.paragraphs[0].text[:40],
-                    suggestion=suggest(body.source, f"headline: {head.source.file}:{head.source.start}") if named else "",
+                    suggestion=suggest(body.source, f"headline: {provenance.address(head.source.file, head.source.start)}")
+                    if named
+                    else "",
                     doubt=DOUBT["position"] if named else 0,
                 )
             )
@@ -817,7 +820,7 @@ def build_article(
 def recover_file(seed: NormalisedSeed, rules: Rules) -> Recovered:
     """Recover every article of one seed file, or say why it cannot be done."""
     parsed = split_file(seed, rules)
-    notes = list(parsed.notes)
+    notes = [*_reader_notes(seed.seed), *parsed.notes]
     problems = list(parsed.problems)
     pairs, matched_notes, match_problems = match_bodies(parsed, rules.vocab, rules.corrections, seed.seed.lines)
     notes += matched_notes
@@ -834,8 +837,36 @@ def recover_file(seed: NormalisedSeed, rules: Rules) -> Recovered:
     matched = {id(head) for head, _ in pairs}
     orphans = tuple(head for head in parsed.headlines if id(head) not in matched)
     corrected = [n for n in notes if n.kind is NoteKind.CORRECTION]
-    articles = [_with_provenance(a, corrected, rules.corrections) for a in articles]
+    articles = [_with_provenance(_with_evidence(a, seed.seed, rules.corrections), corrected, rules.corrections) for a in articles]
     return Recovered(file=parsed.file, articles=tuple(articles), notes=tuple(notes), problems=tuple(problems), orphans=orphans)
+
+
+def _with_evidence(article: Article, seed: SeedFile, corrections: Corrections) -> Article:
+    """Apply what the format says for sure: a Caption-styled line is a caption, a bold opening run is a lead.
+
+    Only a one-line paragraph the rules read as a plain paragraph is changed, and never one a
+    corrections.yml entry settles: the format's evidence fills a gap, it overrules nothing."""
+    captions = {h.line + 1 for h in seed.hints if h.kind is EvidenceKind.CAPTION}
+    leads = {h.line + 1: h.detail for h in seed.hints if h.kind is EvidenceKind.LEAD}
+    if not captions and not leads:
+        return article
+    blocks = []
+    for b in article.blocks:
+        line = b.source.start
+        if b.kind is BlockKind.PARAGRAPH and b.source.start == b.source.end and not b.source.also:
+            if line in captions and not corrections.at(seed.name, line, "kind"):
+                b = replace(b, kind=BlockKind.CAPTION, lead="")
+            elif (lead := leads.get(line)) and not b.lead and b.text.startswith(lead) and b.text != lead:
+                b = b if corrections.at(seed.name, line, "lead") else replace(b, lead=lead)
+        blocks.append(b)
+    return replace(article, blocks=tuple(blocks))
+
+
+def _reader_notes(seed: SeedFile) -> list[Note]:
+    """List what a format reader left out of a seed (a page's navigation, a running head) as removed furniture."""
+    # Line 0: the text is not among the seed's lines; its place in the file is in the message.
+    whole = Source(file=seed.name, start=0, end=0)
+    return [Note(kind=NoteKind.BOILERPLATE, source=whole, message=f"{d.why}（{d.place}）", text=d.text) for d in seed.dropped]
 
 
 def _with_provenance(article: Article, corrected: Sequence[Note], corrections: Corrections) -> Article:
