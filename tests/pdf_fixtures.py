@@ -309,3 +309,33 @@ def corpus_article_pdf(truth_article: dict, variant: int, corpus: Path = CORPUS)
         )
     articles = [article, NEIGHBOUR] if layout.per_page == 2 else [article]
     return typeset(articles, layout=layout, date=article.date)
+
+
+def write_pdf(art, index: int = 0):
+    """One clean article (tests/layouts.py CleanArticle) as a page PDF for `make corpus`'s formats row.
+
+    The variant rotates as for the corpus pages: 2 or 3 columns, a paragraph cut across pages.
+    Returns (the PDF, the article as it should come back)."""
+    from dataclasses import replace as replaced
+
+    from .layouts import DEFAULT_DATE, body_text, evident
+
+    date = art.date or DEFAULT_DATE
+    names = "  ".join(art.authors)
+    byline = f"{art.role}  {names}" if art.role and names and not art.signature else names
+    printed = PdfArticle(
+        title=art.title if evident(art, body_text(art) + art.kicker + art.role) else f"{art.place}：{art.title}",
+        kicker=art.kicker,
+        subtitle=art.subtitle,
+        byline=byline,
+        date=date,
+        paragraphs=art.paragraphs,
+        headings=tuple(zip(art.heading_at, art.headings, strict=True)),
+        signature=art.signature,
+    )
+    # One article per file (the row scores a file's one article; two to a page are tests/test_reader_pdf.py's).
+    layout = variant_layout(index, 1)
+    if layout.jump:
+        layout = Layout(columns=layout.columns, per_page=1,
+                        jump=Jump(article=0, paragraph=len(printed.paragraphs) // 2), first_page=layout.first_page)  # fmt: skip
+    return typeset([printed], layout=layout, date=date), replaced(art, date=date)

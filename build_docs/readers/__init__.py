@@ -10,6 +10,7 @@ imported lazily, only when a file of their format is present, so plain-text buil
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,9 +103,14 @@ def _reader(kind: str) -> Callable[[bytes, str], Extracted]:
         from .docx import read_docx
 
         return read_docx
-    from .pdf import read_pdf  # type: ignore[import-not-found,unused-ignore]  # written beside this package
+    from .pdf import marked_lines, read_pdf
 
-    return read_pdf  # type: ignore[no-any-return,unused-ignore]
+    def read_marked_pdf(data: bytes, name: str) -> Extracted:
+        """Read a page PDF, its headline sizes stated as the Markdown marks the engine reads ('## 引题', '# 标题')."""
+        extracted = read_pdf(data, name)
+        return replace(extracted, lines=marked_lines(extracted))
+
+    return read_marked_pdf
 
 
 def seed_of(name: str, extracted: Extracted, problems: list[Problem]) -> SeedFile | None:
