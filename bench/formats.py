@@ -240,9 +240,11 @@ FORMATS: dict[str, tuple[str, Writer]] = {"html": (".html", write_html), "docx":
 
 
 def formats() -> dict[str, tuple[str, Writer]]:
-    """The writers present: html and docx, and pdf when tests/pdf_fixtures.py offers one."""
+    """The writers present: html and docx, and pdf where WeasyPrint can typeset the pages (make pdf-deps)."""
     found = dict(FORMATS)
     try:
+        import weasyprint  # noqa: F401  # the pages are typeset with it
+
         from tests import pdf_fixtures  # type: ignore[attr-defined]
     except ImportError:
         return found
@@ -306,7 +308,7 @@ def report(result: dict) -> str:
         for name, diffs in r["failures"][:10]:
             lines.append(f"    {name}: " + "; ".join(diffs))
     if not result["pdf"]:
-        lines.append("  pdf: reader not present")
+        lines.append("  pdf: not measured: WeasyPrint, which typesets the pages, is not installed (make pdf-deps)")
     return "\n".join(lines) + "\n"
 
 

@@ -17,6 +17,13 @@ from build_docs.records import SeedFile, Source
 from .helpers import ROOT
 from .layouts import ITEMS
 
+try:  # a page PDF joins the mixed folder where WeasyPrint can typeset it (the [pdf] extra)
+    import weasyprint  # noqa: F401
+
+    from .pdf_fixtures import write_pdf
+except ImportError:
+    write_pdf = None  # type: ignore[assignment]
+
 GOOD = ITEMS[0]  # the project's own short article (浙江省安吉县)
 
 
@@ -54,6 +61,7 @@ def mixed(tmp_path_factory):
         "page.html": page,
         "page_files/": b"",
         "submission.docx": docx,
+        **({"paper.pdf": write_pdf(ITEMS[4], 1)[0]} if write_pdf else {}),
         "photo.jpg": b"\xff\xd8\xff\xe0 not text",
         "old.doc": b"\xd0\xcf\x11\xe0 word 97",
     }
@@ -62,7 +70,8 @@ def mixed(tmp_path_factory):
 
 def test_every_known_format_in_one_folder_is_published_even_in_a_strict_build(mixed):
     files = {a.headline.file for d in mixed.handbook.districts for a in d.articles}
-    assert files == {"seeds/a.txt", "seeds/b.md", "seeds/page.html", "seeds/submission.docx"}
+    pdf = {"seeds/paper.pdf"} if write_pdf else set()
+    assert files == {"seeds/a.txt", "seeds/b.md", "seeds/page.html", "seeds/submission.docx", *pdf}
 
 
 def test_files_of_no_known_format_are_listed_with_what_to_do_never_silently_skipped(mixed):

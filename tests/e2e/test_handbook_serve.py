@@ -127,3 +127,28 @@ def test_the_waiting_page_says_so_and_never_shows_a_site_left_from_before(browse
         page.close()
     finally:
         _stop(process)
+
+
+def test_a_saved_word_document_and_page_pdf_dropped_into_seeds_appear_like_a_text_file(browser, tmp_path: Path):
+    pytest.importorskip("weasyprint", reason="the page PDF is typeset with WeasyPrint (the [pdf] extra)")
+    from bench.formats import write_docx
+
+    from ..layouts import ITEMS
+    from ..pdf_fixtures import write_pdf
+
+    folder = new_folder(tmp_path / "book", cwd=tmp_path)
+    process, base = _serve(folder, tmp_path, tmp_path / "serve.log")
+    try:
+        first = _wait(base, lambda s: s["version"] >= 1)["version"]
+        context = browser.new_context(service_workers="block")
+        page = context.new_page()
+        page.goto(base + "regions/")
+        word, pdf = ITEMS[2], ITEMS[4]
+        (folder / "seeds" / "submission.docx").write_bytes(write_docx(word)[0])
+        (folder / "seeds" / "paper.pdf").write_bytes(write_pdf(pdf, 0)[0])
+        _wait(base, lambda s: s["version"] > first and not s.get("building"))
+        for article in (word, pdf):
+            page.wait_for_function(f"document.body.innerText.includes({article.title[:8]!r})", timeout=60_000)
+        context.close()
+    finally:
+        _stop(process)
