@@ -98,16 +98,17 @@ def test_a_plain_pip_install_carries_the_templates_and_builds_a_folder_without_t
     import zipfile
 
     project = tmp_path / "project"
-    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "mkdocs.yml", "mkdocs.zh-Hant.yml"):
-        project.mkdir(exist_ok=True)
-        shutil.copy2(ROOT / name, project / name)
+    project.mkdir()
+    for path in [ROOT / "pyproject.toml", ROOT / "setup.py", ROOT / "MANIFEST.in", *ROOT.glob("mkdocs*.yml")]:
+        shutil.copy2(path, project / path.name)
     for name in ("build_docs", "templates", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     wheels = tmp_path / "wheels"
-    subprocess.run(
+    built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", str(project), "--no-deps", "-q", "-w", str(wheels)],
-        check=True, capture_output=True, cwd=tmp_path,
+        capture_output=True, text=True, cwd=tmp_path,
     )
+    assert built.returncode == 0, built.stderr[-3000:]
     (wheel,) = wheels.glob("*.whl")
     installed = tmp_path / "installed"
     zipfile.ZipFile(wheel).extractall(installed)
