@@ -173,6 +173,7 @@ def test_a_corrupt_word_document_is_located_and_a_lenient_build_publishes_the_re
     assert [a.title for d in result.handbook.districts for a in d.articles] == [GOOD.title]
 
 
+@pytest.mark.slow
 def test_every_own_and_corpus_article_as_a_word_document_is_recovered_exactly(tmp_path):
     articles = (*ITEMS, *corpus_articles())
     files, expected = [], {}

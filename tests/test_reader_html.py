@@ -105,6 +105,7 @@ def test_the_furniture_of_every_page_is_listed_as_removed_boilerplate(own_pages)
     assert any(n.message == "网页页头、导航（#p1）" for n in listed)
 
 
+@pytest.mark.slow
 def test_every_corpus_article_as_a_page_is_recovered_exactly():
     articles = corpus_articles()
     if not articles:

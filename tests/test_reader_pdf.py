@@ -432,6 +432,7 @@ def _recovered(truth: dict, lines: tuple[str, ...]) -> list[str]:
     return differs
 
 
+@pytest.mark.slow
 @needs_corpus
 def test_every_corpus_article_typeset_in_a_variant_is_recovered_exactly():
     truth = corpus_truth()
@@ -448,6 +449,7 @@ def test_every_corpus_article_typeset_in_a_variant_is_recovered_exactly():
     assert not differs, differs
 
 
+@pytest.mark.slow
 @needs_corpus
 def test_corpus_articles_of_one_date_share_a_page_and_are_each_recovered_exactly():
     truth = corpus_truth()
