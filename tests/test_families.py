@@ -600,16 +600,16 @@ def test_a_closing_reporter_credit_in_brackets_is_the_byline_of_a_story_without_
 
 def test_a_short_wrapped_line_whose_next_line_opens_on_a_comma_is_running_text_not_a_title():
     _, article = _one("""
-        西藏江孜  青稞地里的临时党支部
+        四川理塘  草原上的流动党校
 
-        本报记者  徐  杰
+        本报记者  罗  兰
 
-        西藏自治区日喀则市江孜县，青稞长势喜人。
+        四川省甘孜藏族自治州理塘县，牧场上的帐篷成了课堂。
 
-        为了让“糊口粮”种出更高价值
-        ，上海援藏干部，江孜县委常务
-        副书记、政府常务副县长胡发炜
-        兼任村第一书记。
+        为了让牧民学到养殖新技术
+        ，县里的农技干部，理塘县畜牧
+        局副局长扎西带着讲师团，
+        每月进牧场授课。
         """)
-    assert article.title == "青稞地里的临时党支部"
-    assert [b.text for b in article.blocks][-1] == "为了让“糊口粮”种出更高价值，上海援藏干部，江孜县委常务副书记、政府常务副县长胡发炜兼任村第一书记。"
+    assert article.title == "草原上的流动党校"
+    assert [b.text for b in article.blocks][-1] == "为了让牧民学到养殖新技术，县里的农技干部，理塘县畜牧局副局长扎西带着讲师团，每月进牧场授课。"

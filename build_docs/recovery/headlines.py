@@ -625,7 +625,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         second = second_title_line(lines, used[-1], rules)
         below = lines[used[-1] + 1].text if used[-1] + 1 < len(lines) else ""
         if second is None and not force and below and (word_across(text, below) or OPENS_ON_PAUSE_RE.match(below)):
-            # A word runs on into the next line ('…江孜县委常' + '务副书记…'), or the next line opens
+            # A word runs on into the next line ('…理塘县畜牧' + '局副局长…'), or the next line opens
             # on the comma that ends this one's clause: wrapped text.
             return None
         if second is not None:
