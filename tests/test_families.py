@@ -306,37 +306,37 @@ def test_newspaper_pdf_page_with_a_lead_article_over_two_lines_and_a_wrapped_clo
         dedent("""
         2026年3月17日 星期二          城乡导报          第3版  基层
 
-        构建“产业集群+物流枢纽+通道共建”
-        新模式  提升内陆开放综合枢纽功能
+        打造“冷链仓储+电商直播+物流专线”
+        新链条  拓宽山区农产品出山通道
 
-        某某公路班车是西部陆海新通道的主要
-        组织运营方式之一，由重庆市巴南区政
-        府与运输企业共同牵头运营打造。
+        某某冷链专线是山区农产品进城的主要
+        运输方式之一，由四川省广元市旺苍县政
+        府与物流企业共同牵头运营打造。
 
-        不靠海、不沿边，巴南区践行“通道带
-        物流、物流带经贸”的发展路径，把区
-        位短板转变为发展胜势。
+        不靠城、不靠港，旺苍县走出“专线带
+        电商、电商带产业”的发展路子，把山
+        区特产变成了致富产品。
 
-        数据来源：中共重庆市巴南区委宣
+        数据来源：中共四川省旺苍县委宣
         传部
 
-        改在关键处  小
-        镇换新颜
+        议在家门口  小
+        巷换新颜
 
-        本报记者  王云娜
+        本报记者  何  平
 
-        “现在的菜市场环境好、秩序好，逛起
-        来心情也舒适！”广东省惠州市龙门县
-        龙城街道居民说。近年来，龙门县开展
-        了系列整治行动，成效明显。
+        “现在的小巷干净了、亮堂了，走起
+        来心里也敞亮！”广东省河源市和平县
+        阳明镇居民说。近年来，和平县开展
+        了背街小巷整治，成效明显。
         """).lstrip("\n")
     )
     assert not recovered.problems, recovered.problems
     first, second = recovered.articles
-    assert first.title == "构建“产业集群+物流枢纽+通道共建”新模式  提升内陆开放综合枢纽功能"
-    assert first.region.district == "巴南区" and _texts(first)[-1] == "数据来源：中共重庆市巴南区委宣传部"
-    assert second.title == "改在关键处  小镇换新颜" and second.authors == ("王云娜",)
-    assert second.region.district == "龙门县"
+    assert first.title == "打造“冷链仓储+电商直播+物流专线”新链条  拓宽山区农产品出山通道"
+    assert first.region.district == "旺苍县" and _texts(first)[-1] == "数据来源：中共四川省旺苍县委宣传部"
+    assert second.title == "议在家门口  小巷换新颜" and second.authors == ("何平",)
+    assert second.region.district == "和平县"
     assert any(n.kind is NoteKind.REVIEW and "首个标题区之上" in n.message for n in recovered.notes)
 
 
