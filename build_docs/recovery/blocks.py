@@ -44,7 +44,7 @@ KIND_LABELS = {BlockKind.HEADING: "小标题", BlockKind.PARAGRAPH: "正文段�
                BlockKind.CREDIT: "图片来源"}  # fmt: skip
 # A heading set on more than this many lines in a row is not a heading but a list.
 HEADING_MAX_LINES = 2
-# An abbreviation the article defines: '（以下简称“青创空间”）'.
+# An abbreviation the article defines: '（以下简称“共富工坊”）'.
 # A line that stops short with no clause punctuation at all ('扫码关注我们', '本期编辑 李四'): a
 # page's furniture the declared patterns missed, which `kind: boilerplate` removes; text cut
 # off mid-sentence has its commas.

@@ -23,7 +23,7 @@ BYLINE_LABEL_RE = re.compile(r"^(?:作者|撰文|文|记者)\s*[：:/｜|]\s*")
 ROLE_COLON_RE = re.compile(rf"^(?P<role>[{HAN}]{{2,12}})\s*[：:]\s*")
 # One white-space separated token of Han characters (a name or a piece of a padded name).
 HAN_TOKEN_RE = re.compile(f"^[{HAN}]+$")
-# A closing signature: '（作者为中共上海市杨浦区委书记）', '（作者系…）', '（作者单位：…）'.
+# A closing signature: '（作者为中共某某市某某区委书记）', '（作者系…）', '（作者单位：…）'.
 SIGNATURE_RE = re.compile(r"^[（(]\s*(?:本文)?作者(?:为|系|是|单位[：:]|[：:])(?P<body>[^（）()]+)[）)]$")
 # A news story's closing credit in brackets: '（记者 朱磊）', '（本报记者 张三 通讯员 李四）'; a
 # photographer's '（本报记者 李四 摄）' is a picture credit, not this.

@@ -529,12 +529,12 @@ def headline_at(
 
 
 def _strip_party(role: str) -> str:
-    """Drop the party prefix of a role so the place leads it: 中共上海市杨浦区委书记 -> 上海市…"""
+    """Drop the party prefix of a role so the place leads it: 中共浙江省某某县委书记 -> 浙江省…"""
     return role[2:] if role.startswith("中共") else role
 
 
 def place_of_title(title: str, vocab: Vocabulary) -> tuple[Region, str] | None:
-    """Split a title led by its place and a colon or a wide space ('江西省南昌市青云谱区：全力推动…', '山东龙口  蹚出…')."""
+    """Split a title led by its place and a colon or a wide space ('浙江省湖州市安吉县：竹林深处…', '山东某某  某某…')."""
     tag = COLUMN_TAG_RE.match(title)
     rest = title[tag.end() :].strip() if tag else title
     m = DATELINE_RE.match(rest) or PLACE_SPACED_RE.match(rest)
@@ -545,7 +545,7 @@ def place_of_title(title: str, vocab: Vocabulary) -> tuple[Region, str] | None:
 
 
 def place_of_kicker(kicker: str) -> Region | None:
-    """Read the place a kicker leads with ('浙江淳安县——', '湖南长沙望城区引导党员…')."""
+    """Read the place a kicker leads with ('浙江安吉县——', '湖北宜昌夷陵区推行积分制…')."""
     return region_prefix(_strip_party(kicker.rstrip("—").strip()))
 
 
@@ -581,7 +581,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
     region_from = ""
     marked = False
     if COLUMN_TAG_RE.fullmatch(text) and (j := next_text(lines, i)) is not None and j <= i + 2:
-        # A column tag set alone over the title ('【党旗在基层一线高高飘扬】') is part of the title.
+        # A column tag set alone over the title ('【基层治理在一线】') is part of the title.
         tag, text = text, unbold(lines[j].text)
         used = [i, j]
     elif (led := LEADING_TAG_RE.match(text)) and len(text) > led.end():
@@ -653,7 +653,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
 STATEMENT_RE = re.compile(r"[。]|[！？!?](?![”’」』）)]*(?:$|[（(]))")
 # A line closed by a full stop or an ellipsis states something; a title may end on '？' or '！'.
 STATEMENT_END_RE = re.compile(r"[。…][”’」』）)》]*$")
-# A column tag printed before a title: '【党旗在基层一线高高飘扬】', '【基层治理】'.
+# A column tag printed before a title: '【基层治理在一线】', '【基层治理】'.
 COLUMN_TAG_RE = re.compile(r"【[^【】]{2,20}】")
 LEADING_TAG_RE = re.compile(r"^(?:#{1,3}\s+)?(?P<tag>【[^【】]{2,20}】)\s*")
 # Markdown bold around a whole line: how WeChat and CMS copies set a title.
