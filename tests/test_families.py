@@ -613,3 +613,15 @@ def test_a_short_wrapped_line_whose_next_line_opens_on_a_comma_is_running_text_n
         """)
     assert article.title == "草原上的流动党校"
     assert [b.text for b in article.blocks][-1] == "为了让牧民学到养殖新技术，县里的农技干部，理塘县畜牧局副局长扎西带着讲师团，每月进牧场授课。"
+
+
+def test_an_author_field_under_a_post_header_names_the_author_instead_of_the_headers_writer():
+    _, article = _one("""
+        “积分超市”开进村
+        原创 融媒小编 微山发布 2026年06月03日 17:45 山东
+
+        文字 | 孔  伟  图片 | 张  强
+
+        山东省济宁市微山县两城镇的“积分超市”，货架上摆满了生活用品。
+        """)
+    assert (article.authors, article.date, article.publisher) == (("孔伟",), "2026-06-03", "微山发布")

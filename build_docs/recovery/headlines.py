@@ -173,6 +173,7 @@ class Meta:
     publisher: str = ""
     authors: str = ""  # the text of an author field ('作者：张三 李四'), to be read as a byline
     account: str = ""  # the account or channel a post names before its date
+    writer: bool = False  # the authors are the name a post's header sets before its account, not an author field
 
 
 @lru_cache(maxsize=8)
@@ -213,6 +214,7 @@ def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
     found = list(_field_re(vocab).finditer(text))
     lead = text[: found[0].start()] if found else text
     date = date_text = time = publisher = authors = account = ""
+    writer = False
     if lead.strip():
         dated = DATE_IN_FIELD_RE.search(lead)
         tail = POSTED_FROM_RE.sub("", lead[dated.end() :]) if dated else ""
@@ -228,6 +230,7 @@ def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
             account = named["account"]
             if named["writer"] and named["writer"] != account:
                 authors = named["writer"]  # '原创 张三 某某发布 …': the writer, then the account
+                writer = True
         date, date_text, time = _date_of(dated)
     elif not found:
         return None
@@ -249,7 +252,7 @@ def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
             publisher = publisher or value
         elif label in vocab.author_labels:
             authors = authors or value
-    return Meta(date=date, date_text=date_text, time=time, publisher=publisher, authors=authors, account=account)
+    return Meta(date=date, date_text=date_text, time=time, publisher=publisher, authors=authors, account=account, writer=writer)
 
 
 def running_head(text: str) -> PageInfo | None:
@@ -395,6 +398,7 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
     used: list[int] = []
     subtitle = date = date_text = time = publisher = page = ""
     byline: Byline | None = None
+    from_header = False  # the byline is a post header's writer, which an author field below replaces
     dated = False
     j = next_text(lines, after)
     while j is not None:
@@ -444,8 +448,10 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
             # Fields may stand one to a line ('来源：…' / '作者：…' / '时间：…'): each line adds what it gives.
             date, date_text, time = meta.date or date, meta.date_text or date_text, meta.time or time
             publisher = meta.publisher or meta.account or publisher
-            if byline is None:
+            if byline is None or (from_header and meta.authors and not meta.writer):
+                # An author field ('文字 | 孔伟') says more than the name a post's header sets ('原创 小编 …').
                 byline = meta_byline(meta, rules)
+                from_header = meta.writer
                 publisher = "" if byline and meta.publisher and not meta.authors else publisher
             dated = dated or bool(meta.date)
         elif not dated and ((m := SOURCE_RE.match(text)) or (m := EDITION_RE.match(text))):
