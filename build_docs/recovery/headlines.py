@@ -44,8 +44,6 @@ ISSUER_DATE_RE = re.compile(
     r"^(?:(?P<org>[\u4e00-\u9fff（）()、]{4,40})(?:\s{2,}|\u3000+)(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
     r"|(?P<y2>\d{4})年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日(?:\s{2,}|\u3000+)(?P<org2>[\u4e00-\u9fff（）()、]{4,40}))$"
 )
-# What an issuing office's name ends with (a sentence before a date never does).
-ISSUER_SUFFIXES = ("办公室", "小组", "委员会", "组织部", "宣传部", "政府", "党委", "工委", "局", "中心", "编辑部", "委", "办")
 # A source line alone: '来源：人民日报'.
 SOURCE_RE = re.compile(r"^(?:来源|稿源)[：:]\s*(?P<publisher>\S.{0,40})$")
 # An edition note: '《人民日报》（2025年02月11日第 19 版）', '人民日报 2025年2月11日 第19版', or the
@@ -143,13 +141,14 @@ def iso(y: str, m: str, d: str) -> str:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
-def page_info(text: str) -> PageInfo | None:
+def page_info(text: str, vocab: Vocabulary) -> PageInfo | None:
     """Read a page header date line or an edition line, or return None."""
     m = PAGE_DATE_RE.match(text) or EDITION_RE.match(text)
     if not m and (c := COLLECTION_HEAD_RE.match(text)) and (c["publisher"] or text.startswith("#")):
         y, mo, d = (c["y"], c["m"], c["d"]) if c["y"] else (c["cy"], c["cm"].lstrip("0"), c["cd"].lstrip("0"))
         return PageInfo(date=iso(y, mo, d), date_text=f"{y}年{mo}月{d}日", publisher=c["publisher"] or "")
-    if not m and (b := ISSUER_DATE_RE.match(text)) and (b["org"] or b["org2"]).endswith(ISSUER_SUFFIXES):
+    if not m and (b := ISSUER_DATE_RE.match(text)) and (b["org"] or b["org2"]).endswith(vocab.organisation_suffixes):
+        # An issuing office's name ends as an organisation's does; a sentence before a date never does.
         y, mo, d = (b["y"], b["m"], b["d"]) if b["y"] else (b["y2"], b["m2"], b["d2"])
         return PageInfo(date=iso(y, mo, d), date_text=f"{y}年{mo}月{d}日")
     if not m:

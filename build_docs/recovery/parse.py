@@ -264,7 +264,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             segments[-1].append(line)
             i += 1
             continue
-        if info := page_info(text):
+        if info := page_info(text, rules.vocab):
             notes.append(_line_note(NoteKind.METADATA, line, raw, "版面日期或版次，用作其下文章的日期与来源"))
             if info.date and headlines and not headlines[-1].date:
                 # A page's running head inside an undated article (a PDF's next page): the same
