@@ -154,7 +154,7 @@ check: $(TEST_STAMP) ## Lint (ruff), format check, type check (mypy) and unit te
 	$(VENV)/bin/ruff check build_docs bench tests
 	$(VENV)/bin/ruff format --check build_docs
 	$(VENV)/bin/mypy build_docs
-	$(VENV_PY) -m pytest -q -n auto -m "not browser and not slow" --ignore=tests/e2e --ignore=tests/test_pdf.py --ignore=tests/test_budget.py --ignore=tests/test_search_memo.py --ignore=tests/test_folder.py --ignore=tests/test_publishing.py --ignore=tests/test_search_clean.py --ignore=tests/test_handbook_folder.py --ignore=tests/test_hostile_input.py --ignore=tests/test_bad_input.py --ignore=tests/test_readers.py -p no:cacheprovider $(PYTEST_ARGS)
+	$(VENV_PY) -m pytest -q -n auto --dist worksteal -m "not browser and not slow" --ignore=tests/e2e --ignore=tests/test_pdf.py --ignore=tests/test_budget.py --ignore=tests/test_search_memo.py --ignore=tests/test_folder.py --ignore=tests/test_publishing.py --ignore=tests/test_search_clean.py --ignore=tests/test_handbook_folder.py --ignore=tests/test_hostile_input.py --ignore=tests/test_bad_input.py --ignore=tests/test_readers.py --ignore=tests/test_reader_pdf.py -p no:cacheprovider $(PYTEST_ARGS)
 
 test: test-deps offline ## Build the PDFs, the site and the offline copy, then run the test suite (extra options: PYTEST_ARGS=...)
 	@echo "$(VENV_PY) -m pytest -q $(PYTEST_ARGS)"

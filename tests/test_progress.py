@@ -7,6 +7,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from build_docs import progress
 from build_docs.progress import Stages
 
@@ -42,6 +44,7 @@ def _stage_lines(tmp_path) -> list[str]:
     return [line for line in run.stderr.splitlines() if line.startswith("stage ")]
 
 
+@pytest.mark.slow  # two whole builds in a subprocess
 def test_build_off_a_terminal_prints_one_plain_line_per_stage_in_order(tmp_path):
     cold, warm = _stage_lines(tmp_path), _stage_lines(tmp_path)
     assert [line.split()[1] for line in cold] == PIPELINE
