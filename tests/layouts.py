@@ -666,16 +666,17 @@ def render_peoples_daily(ch: Chooser, articles: Sequence[CleanArticle]) -> tuple
         body = art.title + "".join(art.headings) + "".join(art.paragraphs) + art.signature + art.role
         kicker_forms = []
         if art.kicker:
-            kicker_forms = ["markdown", "plain"] if art.kicker.endswith("——") else ["markdown"]
-            kicker_forms.append("not printed")
+            # Without its dash a plain kicker is told by the title under it, which then names its place.
+            kicker_forms = ["markdown", "plain", "not printed"]
         kicker_form = ch.pick(f"{tag}.kicker", kicker_forms) if kicker_forms else "none"
         title_form = "markdown" if kicker_form == "markdown" else ch.pick(f"{tag}.title", ("plain", "markdown"))
         printed_kicker = art.kicker if kicker_form in ("markdown", "plain") else ""
         places = ["dateline", "place alone"] if title_form == "plain" else ["dateline"]
         if evident(art, body):
             places.append("short dateline")
+        dashless = kicker_form == "plain" and not art.kicker.endswith("——")
         # A later headline must show itself: by a mark, a place or a kicker; the first starts the page.
-        if evident(art, body + printed_kicker) and (i == 0 or title_form == "markdown" or printed_kicker):
+        if evident(art, body + printed_kicker) and (i == 0 or title_form == "markdown" or printed_kicker) and not dashless:
             places.append("none")
         place = ch.pick(f"{tag}.place", places)
         colon = _colon(ch, f"{tag}.colon") if place != "none" else ""
@@ -775,7 +776,11 @@ def render_wechat(ch: Chooser, articles: Sequence[CleanArticle]) -> tuple[list[P
     elif header == "original mark":
         # WeChat's own header line, the poster's province bare after the time.
         province = _short_province(art.province)
-        pieces = [_lines(f"**{art.title}**"), _lines(f"原创 {account} {_ymd(date, pad=True)} {clock} {province}"), _lines("听全文")]
+        pieces = [
+            _lines(f"**{art.title}**"),
+            _lines(f"原创 {account} {_ymd(date, pad=True)} {clock} {province}"),
+            _lines("听全文"),
+        ]
     else:
         pieces = [
             _lines("点击上方蓝字关注我们"),

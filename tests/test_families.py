@@ -361,7 +361,9 @@ def test_broadcast_digest_under_a_dated_header_gives_one_article_per_item_with_t
     assert (first.title, first.region.district) == ("【新思想引领新征程】茶园里的基层治理新路子", "湄潭县")
     assert (second.title, second.region.district) == ("戈壁滩上种出“致富果”", "临泽县")
     assert {(a.date, a.publisher) for a in (first, second)} == {("2026-03-15", "新闻联播")}
-    assert [b.text for b in second.blocks] == ["央视网消息（新闻联播）：甘肃省张掖市临泽县引导村党组织领办合作社，在戈壁滩上发展日光温室。"]
+    assert [b.text for b in second.blocks] == [
+        "央视网消息（新闻联播）：甘肃省张掖市临泽县引导村党组织领办合作社，在戈壁滩上发展日光温室。"
+    ]
 
 
 def test_a_section_heading_marked_like_a_kicker_over_running_text_stays_a_heading_of_its_article():
@@ -458,10 +460,16 @@ def test_local_news_page_with_its_title_bar_and_an_unlabelled_date_after_the_edi
         每月固定一天，村干部和村民坐在一起，说事、议事、办事。
         """)
     assert (article.title, article.region.district, article.date, article.time) == (
-        "“村民说事”说出和美乡村", "宁海县", "2026-03-01", "09:12:33")
+        "“村民说事”说出和美乡村",
+        "宁海县",
+        "2026-03-01",
+        "09:12:33",
+    )
     assert article.authors == ("陈敏", "王强") and article.publisher == "宁波日报"
     assert [b.text for b in article.blocks] == [
-        "浙江省宁波市宁海县推行“村民说事”制度已有十余年。", "每月固定一天，村干部和村民坐在一起，说事、议事、办事。"]
+        "浙江省宁波市宁海县推行“村民说事”制度已有十余年。",
+        "每月固定一天，村干部和村民坐在一起，说事、议事、办事。",
+    ]
 
 
 def test_post_with_its_account_and_date_over_the_title_and_bold_numbered_sections_under_it():
@@ -496,9 +504,17 @@ def test_markdown_copy_with_a_marked_subtitle_a_trainee_in_the_byline_glued_edit
         ![](https://example.org/img/a.jpg)
         “过去吃不饱饭，现在住上了小洋楼。”安徽省滁州市凤阳县小岗村村民严金昌说。
         """)
-    assert (article.kicker, article.title, article.subtitle) == ("安徽凤阳县小岗村——", "山乡巨变看小岗", "党建引领推动乡村全面振兴纪实")
+    assert (article.kicker, article.title, article.subtitle) == (
+        "安徽凤阳县小岗村——",
+        "山乡巨变看小岗",
+        "党建引领推动乡村全面振兴纪实",
+    )
     assert (article.authors, article.role, article.date, article.publisher) == (
-        ("田先进", "王可"), "本报记者、实习生", "2026-02-10", "人民日报")
+        ("田先进", "王可"),
+        "本报记者、实习生",
+        "2026-02-10",
+        "人民日报",
+    )
     assert [b.text for b in article.blocks] == ["“过去吃不饱饭，现在住上了小洋楼。”安徽省滁州市凤阳县小岗村村民严金昌说。"]
 
 
@@ -529,9 +545,15 @@ def test_wechat_post_with_audio_button_credit_labels_end_mark_and_back_issue_lin
         微山发布
         长按二维码关注我们
         """)
-    assert (article.title, article.date, article.publisher) == ("🔥“积分超市”开进村，乡村治理有了新抓手！", "2026-06-03", "微山发布")
+    assert (article.title, article.date, article.publisher) == (
+        "🔥“积分超市”开进村，乡村治理有了新抓手！",
+        "2026-06-03",
+        "微山发布",
+    )
     assert [b.text for b in article.blocks] == [
-        "✨近日，走进山东省济宁市微山县两城镇的“积分超市”，货架上摆满了生活用品。", "目前，微山县已建成“积分超市”156个。"]
+        "✨近日，走进山东省济宁市微山县两城镇的“积分超市”，货架上摆满了生活用品。",
+        "目前，微山县已建成“积分超市”156个。",
+    ]
 
 
 def test_county_portal_with_menu_read_count_and_bracketed_editor_line():
@@ -562,7 +584,10 @@ def test_work_bulletin_masthead_with_issue_number_and_issuing_office_dates_its_a
                                          - 3 -
         """)
     assert (article.title, article.date, article.publisher) == ("“茶旅融合”走出致富新路", "2026-05-20", "乡村振兴工作简报")
-    assert [b.text for b in article.blocks] == ["贵州省遵义市凤冈县推动茶产业与乡村旅游融合发展。", "全县建成茶旅一体化景区12个。"]
+    assert [b.text for b in article.blocks] == [
+        "贵州省遵义市凤冈县推动茶产业与乡村旅游融合发展。",
+        "全县建成茶旅一体化景区12个。",
+    ]
 
 
 def test_two_byline_lines_under_the_title_make_one_byline_with_both_roles():
@@ -612,7 +637,9 @@ def test_a_short_wrapped_line_whose_next_line_opens_on_a_comma_is_running_text_n
         每月进牧场授课。
         """)
     assert article.title == "草原上的流动党校"
-    assert [b.text for b in article.blocks][-1] == "为了让牧民学到养殖新技术，县里的农技干部，理塘县畜牧局副局长扎西带着讲师团，每月进牧场授课。"
+    assert [b.text for b in article.blocks][
+        -1
+    ] == "为了让牧民学到养殖新技术，县里的农技干部，理塘县畜牧局副局长扎西带着讲师团，每月进牧场授课。"
 
 
 def test_an_author_field_under_a_post_header_names_the_author_instead_of_the_headers_writer():
@@ -625,3 +652,133 @@ def test_an_author_field_under_a_post_header_names_the_author_instead_of_the_hea
         山东省济宁市微山县两城镇的“积分超市”，货架上摆满了生活用品。
         """)
     assert (article.authors, article.date, article.publisher) == (("孔伟",), "2026-06-03", "微山发布")
+
+
+def test_a_portal_copy_closes_with_the_papers_spaced_edition_note_which_gives_the_page():
+    recovered, article = _one("""
+        人民网－人民日报
+        江西赣州市南康区：家具产业向“智造”转身
+        2026年03月18日05:41 | 来源：人民网－人民日报
+        小字号
+
+        　　本报记者　周明远
+
+        　　清晨七点，南康区龙岭镇的家具产业园已经热闹起来。
+
+        　　《 人民日报 》（ 2026年03月18日   第 11 版）
+
+        (责编：陈晓、刘平)
+
+        分享让更多人看到
+        """)
+    assert (article.region.district, article.title, article.authors) == ("南康区", "家具产业向“智造”转身", ("周明远",))
+    assert (article.date, article.publisher, article.page) == ("2026-03-18", "人民日报", "11")
+    assert _texts(article) == ["清晨七点，南康区龙岭镇的家具产业园已经热闹起来。"]
+    assert not [n for n in recovered.notes if n.kind is NoteKind.UNPUBLISHED]  # the portal's name over it is metadata
+
+
+def test_an_edition_note_after_a_dated_body_tells_that_article_and_not_the_next():
+    recovered = parse_text(
+        dedent("""
+        2026年3月18日 星期三
+
+        河北邢台信都区：“板凳会”开到村口
+
+        本报记者  李  想
+
+        信都区的“板凳会”，开在村口的大槐树下。
+
+        《人民日报》（2026年03月18日第 11 版）
+
+        山西阳高县：一张清单减负担
+
+        本报记者  赵  明
+
+        阳高县梳理出村级组织工作事项清单。
+        """).lstrip()
+    )
+    first, second = recovered.articles
+    assert (first.page, first.publisher) == ("11", "人民日报") and second.page == ""
+
+
+def test_a_plain_kicker_right_over_a_title_led_by_its_place_is_the_kicker():
+    _, article = _one("""
+        县域治理探索新路径
+        贵州湄潭　一片茶叶带富一方百姓
+        ——来自湄潭县核桃坝村的调查
+        本报记者　王　强　吴　霞
+        　　初夏时节，湄潭县核桃坝村的茶园里，茶农们正忙着采摘夏茶。
+        """)
+    assert (article.kicker, article.title, article.region.district) == ("县域治理探索新路径", "一片茶叶带富一方百姓", "湄潭县")
+    assert article.subtitle == "——来自湄潭县核桃坝村的调查" and article.authors == ("王强", "吴霞")
+
+
+def test_a_kicker_over_a_dateline_title_survives_a_page_name_above_it():
+    _, article = _one("""
+        2026年5月12日 星期二
+        党建
+        江西永新创新村级事务监督机制
+        江西省吉安市永新县：小微权力晒在阳光下
+        本报记者  刘  芳
+        在永新县，村级小微权力清单贴进了每个村的公开栏。
+        """)
+    assert (article.kicker, article.title, article.region.district) == (
+        "江西永新创新村级事务监督机制",
+        "小微权力晒在阳光下",
+        "永新县",
+    )
+
+
+def test_a_two_line_headline_whose_upper_line_opens_on_the_place_is_kicker_and_title():
+    _, article = _one("""
+        人民日报 2026年5月12日 星期二
+
+        湖南长沙望城区引导党员承诺践诺
+        小切口撬动基层治理大变化
+        本报记者　王　强
+        初夏时节，望城区的党员们正忙着走访群众。
+        """)
+    assert (article.kicker, article.title, article.region.district) == (
+        "湖南长沙望城区引导党员承诺践诺",
+        "小切口撬动基层治理大变化",
+        "望城区",
+    )
+
+
+def test_a_wrapped_closing_fields_tail_over_the_next_title_is_not_its_kicker():
+    recovered = parse_text(
+        dedent("""
+        江西南昌青云谱区：老厂房变身文创街区
+        本报记者  周  舟
+        青云谱区把闲置厂房改造成文创街区，吸引了一批年轻创业者。
+        数据来源：中共南昌市青云
+        谱区委宣传部
+        浙江省湖州市安吉县：竹林深处的议事会
+        本报记者  沈嘉怡
+        春分过后，安吉县天荒坪镇的竹林里新笋破土。
+        """).lstrip()
+    )
+    assert [(a.kicker, a.title) for a in recovered.articles] == [("", "老厂房变身文创街区"), ("", "竹林深处的议事会")]
+    assert "谱区委宣传部" in "".join(b.text for b in recovered.articles[0].blocks)
+
+
+def test_a_news_sites_source_bar_and_its_editor_among_the_buttons():
+    recovered, article = _one("""
+        浙江德清：数字乡村建设跑出“加速度”
+        来源：新华网 | 2026-05-09 10:21:07 | 责任编辑：刘洋
+        　　新华社杭州5月9日电（记者 陈静怡）走进湖州市德清县五四村，村口的数字大屏实时显示着各类数据。
+        【纠错】 【责任编辑：刘洋】
+        """)
+    assert (article.publisher, article.date, article.authors, article.role) == ("新华网", "2026-05-09", ("陈静怡",), "新华社记者")
+    assert "【纠错】 【责任编辑：刘洋】" in [n.text for n in recovered.notes if n.kind is NoteKind.BOILERPLATE]
+
+
+def test_a_departments_closing_supply_credit_names_it_as_the_author():
+    recovered, article = _one("""
+        长兴县：“三治融合”让乡村既有活力又有秩序
+
+        　　近年来，长兴县坚持自治、法治、德治相结合。
+        　　（长兴县委政法委供稿）
+        """)
+    assert (article.authors, article.signature) == (("长兴县委政法委",), "（长兴县委政法委供稿）")
+    assert _texts(article) == ["近年来，长兴县坚持自治、法治、德治相结合。"]

@@ -141,7 +141,11 @@ def take_signature(drafts: Drafts, rules: BodyRules) -> PassResult:
         return drafts, ()
     i, signature = found[-1]
     d = drafts[i]
-    said = f"作者身份：{signature.role}" if signature.role else f"记者：{signature.names}"
+    said = (
+        f"作者身份：{signature.role}"
+        if signature.role
+        else f"{'供稿' if '供稿' in signature.text else '记者'}：{signature.names}"
+    )
     notes = [_note(NoteKind.SIGNATURE, d.block.source, f"文末署名，{said}", text=d.text)]
     after = [x for x in drafts[i + 1 :] if x.kind is BlockKind.PARAGRAPH]
     if after:

@@ -30,6 +30,10 @@ SIGNATURE_RE = re.compile(r"^[（(]\s*(?:本文)?作者(?:为|系|是|单位[：
 CLOSING_CREDIT_RE = re.compile(
     r"^(?!.*(?:摄|摄影|绘|供图|制图)\s*[）)]$)[（(]\s*(?P<body>(?:本报|新华社|本台)?(?:特约|见习)?(?:记者|通讯员)\s*[^（）()，。]{2,30})[）)]$"
 )
+# A department's closing credit for a piece it sent in: '（长兴县委政法委供稿）', '（供稿：县司法局）'.
+SUPPLIED_CREDIT_RE = re.compile(
+    r"^[（(]\s*(?:(?P<by>[^（）()，。：:\s]{3,30}?)\s*供稿|供稿(?:单位)?\s*[：:]\s*(?P<of>[^（）()，。\s]{3,30}))\s*[）)]$"
+)
 # Inside a signature, what follows the role: a note on who took the piece down.
 SIGNATURE_SPLIT_RE = re.compile(r"[，,；;]")
 # Punctuation a role never holds (roles list titles with '、' only).
@@ -182,6 +186,8 @@ def parse_signature(text: str) -> Signature | None:
     m = SIGNATURE_RE.match(text.strip())
     if not m and (credit := CLOSING_CREDIT_RE.match(text.strip())):
         return Signature(role="", text=text.strip(), names=credit["body"].strip())
+    if not m and (supplied := SUPPLIED_CREDIT_RE.match(text.strip())):
+        return Signature(role="", text=text.strip(), names=supplied["by"] or supplied["of"])
     if not m:
         return None
     role = SIGNATURE_SPLIT_RE.split(m["body"].strip(), maxsplit=1)[0].strip()

@@ -23,7 +23,7 @@ from ..data import Vocabulary
 from ..records import Line, Region, Source
 from ..regions import parse_place, region_prefix
 from ..segment import word_across
-from ..text import HAN, OPENS_ON_PAUSE_RE, SENTENCE_PUNCT_RE, display_width
+from ..text import HAN, OPENS_ON_PAUSE_RE, SENTENCE_PUNCT_RE, display_width, ends_sentence
 from .bylines import Byline, Surnames, parse_byline
 
 # A newspaper page header: '2021年4月19日 星期一', sometimes with the page ('第19版 党建').
@@ -46,10 +46,11 @@ ISSUER_DATE_RE = re.compile(
 )
 # A source line alone: '来源：人民日报'.
 SOURCE_RE = re.compile(r"^(?:来源|稿源)[：:]\s*(?P<publisher>\S.{0,40})$")
-# An edition note: '《人民日报》（2025年02月11日第 19 版）', '人民日报 2025年2月11日 第19版', or the
-# same set as a Markdown quote ('> 《人民日报》（…）'). Alone on a line, or after a byline.
+# An edition note: '《人民日报》（2025年02月11日第 19 版）', '人民日报 2025年2月11日 第19版', the
+# portal's spaced '《 人民日报 》（ 2025年02月11日   第 19 版）', or the same set as a Markdown quote
+# ('> 《人民日报》（…）'). Alone on a line, or after a byline.
 EDITION_BODY = (
-    r"《?(?P<publisher>[\u4e00-\u9fff]{2,12}(?:报|刊))》?\s*[（(]?\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    r"(?:《\s*)?(?P<publisher>[\u4e00-\u9fff]{2,12}(?:报|刊))(?:\s*》)?\s*[（(]?\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
     r"\s*(?:星期[一二三四五六日天])?\s*(?:第?\s*(?P<page>\d+)\s*版)?\s*[）)]?"
 )
 EDITION_RE = re.compile(rf"^(?:>\s*)?{EDITION_BODY}$")
@@ -65,6 +66,15 @@ MD_TITLE_RE = re.compile(r"^#\s+(?P<text>\S.*)$")
 MD_SUBTITLE_RE = re.compile(r"^##\s+(?P<text>\S.*)$")
 # A kicker set as plain text: it leads into the title with a dash ('浙江淳安县——').
 PLAIN_KICKER_RE = re.compile(r"^(?P<text>[^—\s].{1,48}——)$")
+# A kicker is a phrase; a page name over a title ('党建', '要闻') is shorter.
+KICKER_MIN = 5
+KICKER_NEVER_ENDS = ("？", "！", "?", "!", "）", ")")
+# A line this short over a kicker is a label (a page name), not a wrapped line it would end.
+KICKER_LABEL_MAX = 8
+# A closing field that ends a piece where it stands ('数据来源：…', '供稿：…').
+FIELD_COLON_RE = re.compile(r"^(?:(?:数据|资料|稿件|信息)?来源|供稿(?:单位)?|作者单位)[：:]")
+# A kicker known by what stands under it (a title led by its place): the whole line.
+KICKER_LINE_RE = re.compile(r"^(?P<text>.+)$")
 # A subtitle (副题) line: led by a double dash, sometimes Markdown-marked (a single dash opens a wrapped line).
 SUBTITLE_RE = re.compile(r"^(?:#{2,3}\s+)?(?P<text>(?:——|－－|--)\s*\S.*)$")
 # YAML front matter a Markdown extraction may keep at the top of a file.
@@ -239,7 +249,7 @@ def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
         if label not in vocab.date_labels and (trailing := TRAILING_DATE_RE.search(value)) and not date:
             # The page's date set last after a field, unlabelled ('编辑：周洁  2026-03-01 09:12:33').
             date, date_text, time = _date_of(DATE_IN_FIELD_RE.match(trailing["date"]))  # type: ignore[arg-type]
-            value = value[: trailing.start()].strip()
+            value = _field_value(value[: trailing.start()])  # '新华网 | 2026-05-09 10:21' leaves its bar
         if SENTENCE_PUNCT_RE.search(value) or len(value) > 60:
             return None
         if label in vocab.date_labels:
@@ -367,12 +377,18 @@ def news_dateline(text: str, rules: HeadlineRules) -> Byline | None:
 
 # A channel's name is short: an account, a paper, a station ('某某发布', '某某日报', '某某县融媒体中心').
 CHANNEL_NAME_MAX = 12
+CHANNEL_PART_RE = re.compile(rf"[{HAN}A-Za-z0-9·]+")
+# A portal names the paper it reposts after its own name: '人民网－人民日报', '中国江苏网-新华日报'.
+CHANNEL_JOIN_RE = re.compile(r"\s*[－\-—|｜]\s*")
 
 
 def is_channel_name(text: str, vocab: Vocabulary) -> bool:
     """Tell whether a line is only the name of an account, paper or station that carries the piece."""
+    parts = CHANNEL_JOIN_RE.split(text)
     return (
-        len(text) <= CHANNEL_NAME_MAX and bool(re.fullmatch(rf"[{HAN}A-Za-z0-9·]+", text)) and text.endswith(vocab.media_suffixes)
+        len(parts) <= 2
+        and all(len(p) <= CHANNEL_NAME_MAX and CHANNEL_PART_RE.fullmatch(p) for p in parts)
+        and all(p.endswith(vocab.media_suffixes) for p in parts)
     )
 
 
@@ -571,6 +587,39 @@ def _dateline(text: str, lines: Sequence[Line], i: int, vocab: Vocabulary) -> tu
     return region, lines[j].text, j
 
 
+def _led_by_place(upper: str, lower: str) -> bool:
+    """Tell whether the first of two headline lines is a kicker led by the place ('湖南长沙望城区引导党员…').
+
+    A title names its place before a colon; a phrase that opens on the place with none, over a
+    line that does not, is the kicker (引题) a paper sets over the title."""
+    if TITLE_CUT_RE.search(upper) or DATELINE_RE.match(upper) or region_prefix(lower):
+        return False
+    region = region_prefix(upper)
+    return region is not None and any(upper.startswith(name[:2]) for name in (region.province, region.city, region.district))
+
+
+def _kicker_over_placed_title(text: str, lines: Sequence[Line], i: int, vocab: Vocabulary) -> bool:
+    """Tell whether a plain line is a kicker: a phrase right over a title led by its place.
+
+    A title set over two lines never goes on into a dateline ('贵州湄潭：…') or a local page's
+    'place  title' ('贵州湄潭　…'), so the phrase above one is the kicker (引题)."""
+    j = next_text(lines, i)
+    if j is None or j > i + 3 or len(text) < KICKER_MIN or place_of_title(text, vocab) or DATELINE_RE.match(text):
+        return False
+    above = lines[i - 1].text if i else ""
+    closed_field = FIELD_COLON_RE.search(above) and above.endswith(vocab.organisation_suffixes + vocab.media_suffixes)
+    if len(above) > KICKER_LABEL_MAX and not ends_sentence(above) and not closed_field:
+        # The tail of a wrapped line ('…以党建引' + '领基层治理', '数据来源：中共某某市青云' +
+        # '谱区委宣传部'), not a line of its own; a page name, or a closing field that ends on an
+        # office's or a paper's name ('数据来源：中共某某县委宣传部'), ends where it stands.
+        return False
+    if not looks_like_title(text) or STATEMENT_RE.search(text) or text.rstrip("”’」』").endswith(KICKER_NEVER_ENDS):
+        return False  # a question, or a closing line in brackets ('（作者为…）'), ends the text above
+    below = unbold(lines[j].text)
+    below = titled["text"] if (titled := MD_TITLE_RE.match(below)) else below
+    return bool(_dateline(below, lines, j, vocab) or (PLACE_SPACED_RE.match(below) and place_of_title(below, vocab)))
+
+
 def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool = False, at_top: bool = False):
     """Read the kicker and title at i.
 
@@ -602,6 +651,8 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
             # A '## ' line over running text is a heading of its own (an item's title in a digest,
             # or a section heading, which then needs a byline or an item's opening to head an article).
             text, m = m["text"], None
+    if not m and _kicker_over_placed_title(text, lines, used[-1], rules.vocab):
+        m = KICKER_LINE_RE.match(text)
     if m:
         j = next_text(lines, used[-1])
         if j is None:
@@ -637,7 +688,12 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
             # A title set over two lines: a slogan in two parts over it is its kicker
             # ('旗帜引领 先锋续航' over the title); a line cut anywhere else is the title's first half.
             upper, lower = title, unbold(lines[second].text)
-            if not kicker and KICKER_SHAPE_RE.search(upper) and not _unclosed(upper) and not word_across(upper, lower):
+            if (
+                not kicker
+                and (KICKER_SHAPE_RE.search(upper) or _led_by_place(upper, lower))
+                and not _unclosed(upper)
+                and not word_across(upper, lower)
+            ):
                 kicker, title = upper, lower
             else:
                 title = upper + lower

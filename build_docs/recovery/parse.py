@@ -29,6 +29,7 @@ from .bylines import Byline, Surnames, parse_byline, parse_signature
 from .columns import PAGE_NUMBER_RE
 from .evidence import best_title
 from .headlines import (
+    EDITION_RE,
     MD_TITLE_RE,
     Headline,
     HeadlineRules,
@@ -209,6 +210,19 @@ def _without_furniture(lines: list[Line], raw: Sequence[str], rules: Rules) -> t
     return out, notes
 
 
+def _closes_article(
+    info: PageInfo, text: str, lines: Sequence[Line], i: int, headlines: Sequence[Headline], segment: Sequence[Line]
+) -> bool:
+    """Tell whether an edition note closes the article above (after its body, last or of its date)."""
+    return (
+        bool(headlines)
+        and bool(info.publisher)
+        and EDITION_RE.match(text) is not None
+        and any(ln.text for ln in segment)
+        and (next_text(lines, i) is None or headlines[-1].date == info.date)
+    )
+
+
 def _finished(text: str, rules: Rules) -> bool:
     """Tell whether text ends where a new article may start: nothing, a full stop, a closing line or signature."""
     return (
@@ -264,7 +278,28 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             segments[-1].append(line)
             i += 1
             continue
-        if info := page_info(text, rules.vocab):
+        if (info := page_info(text, rules.vocab)) and _closes_article(info, text, lines, i, headlines, segments[-1]):
+            # A portal's copy ends with the paper's edition note ('《人民日报》（…第 11 版）'): it tells
+            # the paper, date and page of the article above, not of anything below.
+            above = headlines[-1]
+            headlines[-1] = replace(
+                above,
+                page=above.page or info.page,
+                publisher=info.publisher if not above.publisher or info.publisher in above.publisher else above.publisher,
+                date=above.date or info.date,
+                date_text=above.date_text or info.date_text,
+            )
+            notes.append(_line_note(NoteKind.METADATA, line, raw, "文末的版次说明，给出上文所载的报纸、日期与版次"))
+            if above.date and above.date != info.date:
+                notes.append(
+                    Note(kind=NoteKind.REVIEW, source=above.source, text=raw[line.number - 1],
+                         message=f"文末版次说明的日期（{info.date_text}）与文章上方的日期（{above.date_text}）不同，保留上方的日期",
+                         doubt=DOUBT["date_below"], suggestion=suggest(above.source, "date: YYYY-MM-DD"))
+                )  # fmt: skip
+            segments[-1].append(replace(line, text="", removed=True))
+            i += 1
+            continue
+        if info:
             notes.append(_line_note(NoteKind.METADATA, line, raw, "版面日期或版次，用作其下文章的日期与来源"))
             if info.date and headlines and not headlines[-1].date:
                 # A page's running head inside an undated article (a PDF's next page): the same
