@@ -246,6 +246,7 @@ class Vocabulary:
     catalogue_labels: tuple[str, ...] = ()
     media_suffixes: tuple[str, ...] = ()
     newspaper_suffixes: tuple[str, ...] = ()
+    local_channel_suffixes: tuple[str, ...] = ()
 
 
 def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
@@ -267,6 +268,7 @@ def load_vocabulary(path: Path = DATA_DIR / "vocabulary.yml") -> Vocabulary:
         "catalogue_labels",
         "media_suffixes",
         "newspaper_suffixes",
+        "local_channel_suffixes",
     )
     if not isinstance(raw, dict):
         fail(Problem(file=str(path), line=0, message="expected a mapping of word lists"))

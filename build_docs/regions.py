@@ -58,6 +58,14 @@ def parse_place(text: str, vocab: Vocabulary) -> Region | None:
     )
 
 
+def channel_place(name: str, vocab: Vocabulary) -> Region | None:
+    """Read the county a local channel is named after ('长兴发布', '湄潭县融媒体中心'), or None."""
+    for suffix in vocab.local_channel_suffixes:  # longest first: 融媒体中心 before 中心
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return parse_place(name[: -len(suffix)], vocab)
+    return None
+
+
 def _province_and_county(text: str, vocab: Vocabulary) -> Region | None:
     """Read a province's short name then a county's ('天津河北': 河北区 of 天津), which the parser takes for two provinces."""
     for cut in range(2, len(text) - 1):

@@ -782,3 +782,62 @@ def test_a_departments_closing_supply_credit_names_it_as_the_author():
         """)
     assert (article.authors, article.signature) == (("长兴县委政法委",), "（长兴县委政法委供稿）")
     assert _texts(article) == ["近年来，长兴县坚持自治、法治、德治相结合。"]
+
+
+def test_a_repost_card_over_a_post_names_the_account_and_its_introduction_is_furniture():
+    recovered, article = _one("""
+        以下文章来源于湄潭发布 ，作者湄潭县融媒体中心
+
+        湄潭发布.
+        湄潭县人民政府官方发布平台
+
+        茶园里的“共富工坊”
+
+        湄潭发布 湄潭发布 2026-06-01 08:00 发表于贵州
+
+        近日，走进湄潭县兴隆镇龙凤村的“共富工坊”，20多名村民正在分拣茶叶。
+
+        据了解，湄潭县已建成“共富工坊”56家，带动就业3000余人。
+        """)
+    assert (article.title, article.region.district, article.publisher, article.date) == (
+        "茶园里的“共富工坊”", "湄潭县", "湄潭发布", "2026-06-01"
+    )
+    assert not [n for n in recovered.notes if n.kind is NoteKind.UNPUBLISHED]
+    assert "湄潭县人民政府官方发布平台" in [n.text for n in recovered.notes if n.kind is NoteKind.BOILERPLATE]
+
+
+def test_a_local_sites_dateline_names_the_reporters_and_its_county_when_nothing_else_does():
+    recovered, article = _one("""
+        “老娘舅”工作室开到村里
+        发布日期：2026-06-02　　来源：长兴新闻网　　字号：[ 大 中 小 ]
+
+        　　长兴新闻网讯（记者 张三 通讯员 李四）近日，我县和平镇首个“老娘舅”调解工作室正式挂牌。
+        　　近年来，和平镇积极探索矛盾纠纷多元化解机制。
+        """)
+    assert (article.region.full, article.region_from) == ("浙江省湖州市长兴县", "channel")
+    assert article.authors == ("张三", "李四") and article.date == "2026-06-02"
+    assert any(n.kind is NoteKind.REVIEW and "长兴新闻网" in n.message for n in recovered.notes)
+
+
+def test_a_county_accounts_post_that_names_only_its_towns_is_placed_in_the_accounts_county():
+    _, article = _one("""
+        稻田里的“共享农机”
+        德清发布  2026年06月05日 17:45 浙江
+
+        新市镇的种粮大户老沈，今年第一次用上了“共享农机”。
+
+        镇农业服务中心统一调度，农户扫码就能预约。
+        """)
+    assert (article.region.district, article.region_from, article.publisher) == ("德清县", "channel", "德清发布")
+
+
+def test_a_national_paper_as_the_source_names_no_county():
+    recovered = parse_text(
+        dedent("""
+        稻田里的“共享农机”
+        来源：光明日报  2026-06-05
+
+        新市镇的种粮大户老沈，今年第一次用上了“共享农机”。
+        """).lstrip()
+    )
+    assert not recovered.articles and recovered.problems  # no place anywhere: the editor names it

@@ -340,9 +340,11 @@ class Tail:
 
 # A news dateline at the head of an article's first paragraph that names its reporters:
 # '本报成都4月1日电  （记者王五）', '新华社北京4月1日电（记者张三、李四）', '本报讯（记者 张三 通讯员 李四）',
-# '本报讯 记者张三 通讯员李四报道：'. The text stays in the paragraph; the names are its byline.
+# '本报讯 记者张三 通讯员李四报道：', a local site's '长兴新闻网讯（记者 张三）'. The text stays in the
+# paragraph; the names are its byline, and a local outlet's name may tell its county.
 NEWS_DATELINE_RE = re.compile(
-    r"^(?P<agency>本报|本台|本刊|新华社|中新社|人民网|央视网)?(?:[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|讯)\s*"
+    r"^(?:(?P<agency>本报|本台|本刊|新华社|中新社|人民网|央视网)|(?P<outlet>[\u4e00-\u9fff]{2,10}?(?:网|台|报|融媒|中心|发布)))?"
+    r"(?:[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|讯)\s*"
     r"(?:[（(](?P<inner>[^（）()]{2,40})[）)]|(?P<bare>(?:记者|通讯员|见习记者)[^，。：:]{2,30}?)\s*(?:报道)?[：:])"
 )
 
@@ -358,6 +360,12 @@ TRAILING_DATE_RE = re.compile(
 LABEL_SPACING_RE = re.compile(r"[ \u3000]+")
 # A reporter's role set right against the name in a dateline.
 REPORTER_GLUED_RE = re.compile(r"((?:本报|见习|特约)?(?:记者|通讯员))(?=[\u4e00-\u9fff])")
+
+
+def dateline_outlet(text: str) -> str:
+    """Name the local outlet a news dateline opens with ('长兴新闻网讯（…）' -> '长兴新闻网'), or ''."""
+    m = NEWS_DATELINE_RE.match(text)
+    return m["outlet"] or "" if m else ""
 
 
 def news_dateline(text: str, rules: HeadlineRules) -> Byline | None:
@@ -675,7 +683,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         placed = place_of_title(text, rules.vocab)  # a local page's 'place  title' is a title whatever its length
         if not force and not placed and (not looks_like_title(text) or STATEMENT_RE.search(text)):
             return None
-        if not force and is_channel_name(text, rules.vocab):
+        if not force and is_channel_name(text.rstrip("."), rules.vocab):
             return None  # '某某发布' over a date line: the account that posted, not a title
         title = text
         second = second_title_line(lines, used[-1], rules)

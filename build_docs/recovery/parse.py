@@ -22,18 +22,20 @@ from ..data import Boilerplate, Vocabulary
 from ..errors import Problem
 from ..kinds import BlockKind, EvidenceKind, NoteKind
 from ..records import Article, Line, Note, Paragraph, Region, SeedFile, Source
-from ..regions import count_mentions, most_named_district, parse_place, region_prefix, short_name
+from ..regions import channel_place, count_mentions, most_named_district, parse_place, region_prefix, short_name
 from ..text import CLAUSE_PUNCT_RE, ends_sentence, han_chars
 from .blocks import DOUBT, BodyRules, correction_note, structure, suggest
 from .bylines import Byline, Surnames, parse_byline, parse_signature
 from .columns import PAGE_NUMBER_RE
 from .evidence import best_title
 from .headlines import (
+    CHANNEL_JOIN_RE,
     EDITION_RE,
     MD_TITLE_RE,
     Headline,
     HeadlineRules,
     PageInfo,
+    dateline_outlet,
     front_matter,
     headline_at,
     is_channel_name,
@@ -166,6 +168,8 @@ def _lead_title(scan: Scan, rules: Rules):
     return choice if choice.best.score + (last > first) * (above + below) >= LEAD_TITLE_SCORE else None
 
 
+# A WeChat repost's card over the piece: '以下文章来源于某某发布 ，作者某某县融媒体中心'.
+REPOSTED_FROM_RE = re.compile(r"^以下文章来源于\s*(?P<account>[^\s，,]+)\s*(?:[，,]\s*)?(?:作者\s*\S.*)?$")
 # A line this short with no pause in it is a label (a page name, a column), not an article's text.
 LABEL_MAX = 8
 
@@ -375,10 +379,14 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
-        if at_top and is_channel_name(text, rules.vocab):
-            # The account, paper or station a copy names over a piece: where it ran.
+        channel = (repost["account"] if (repost := REPOSTED_FROM_RE.match(text)) else text.rstrip(".")) if at_top else ""
+        if channel and (repost or is_channel_name(channel, rules.vocab)):
+            # The account, paper or station a copy names over a piece: where it ran ('某某发布',
+            # a repost's card '以下文章来源于某某发布 ，作者…' and the card's '某某发布.').
             notes.append(_line_note(NoteKind.METADATA, line, raw, "转载的公众号、报纸或电台名称，用作其下文章的来源"))
-            page = replace(page, publisher=text, page="", web=True)  # another paper or account: the page header's page is not its
+            page = replace(
+                page, publisher=channel, page="", web=True
+            )  # another paper or account: the page header's page is not its
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
@@ -732,7 +740,17 @@ REGION_FROM = {
     "signature": "文末署名",
     "body": "正文",
     "file": "文件其他行",
+    "channel": "发布账号或网站",
 }
+
+
+def _channel_region(head: Headline, blocks: Sequence, rules: Rules) -> tuple[Region, str] | None:
+    """Find the county a local channel carrying the piece is named after: its dateline's outlet, or its source."""
+    first = next((b.text for b in blocks if b.kind is BlockKind.PARAGRAPH), "")
+    for name in (dateline_outlet(first), *CHANNEL_JOIN_RE.split(head.publisher)):
+        if name and (region := channel_place(name, rules.vocab)):
+            return region, name
+    return None
 
 
 def dateline_byline(blocks: Sequence, rules: Rules) -> Byline | None:
@@ -793,6 +811,14 @@ def build_article(
                     doubt=DOUBT["region_body"],
                 )
             )
+    if region is None and (channel := _channel_region(head, blocks, rules)):
+        # A county's own account or site ('长兴发布', '长兴新闻网讯（…）') reports on that county.
+        (region, name), region_from = channel, "channel"
+        notes.append(
+            Note(kind=NoteKind.REVIEW, source=head.source,
+                 message=f"文章本身未写明地区，取发布账号或网站“{name}”所属的县级地区：{region.full}",
+                 text=head.title, suggestion=suggest(head.source, f"region: {region.full}"), doubt=DOUBT["region_body"])
+        )  # fmt: skip
     if region is None and (anywhere := most_named_district(file_text, rules.vocab, least=1)):
         # Nowhere in the article, but the file names a county elsewhere: a site's name over the
         # page, a breadcrumb, a source line. The weakest evidence there is, so it goes to review.
