@@ -841,3 +841,33 @@ def test_a_national_paper_as_the_source_names_no_county():
         """).lstrip()
     )
     assert not recovered.articles and recovered.problems  # no place anywhere: the editor names it
+
+
+def test_a_report_in_pdf_text_with_its_issuer_bracketed_date_points_and_page_numbers():
+    _, article = _one("""
+        德清县推进“数字乡村”建设的实践与启示
+        中共德清县委办公室
+        （2026 年 5 月 20 日）
+        近年来，浙江省湖州市德清县坚持以数字化改革为牵引，探
+        索形成了数字乡村建设的“德清模式”，为全国提供了可复
+        制可推广的经验。
+        一、主要做法
+        （一）建好一张图。全县建成覆盖 137 个行政村的数
+        字乡村一张图，汇集农业生产、乡村治理等数据 2.6
+        亿条，实现了村情民意一图感知。
+        （二）用好一张网。依托基层治理四平台，实现矛盾纠纷线
+        上受理、线下处置，群众办事从“跑多次”变为“跑一次”
+        。
+        — 2 —
+        二、几点启示
+        数字乡村建设必须坚持以人民为中心，让群众成为数字化改
+        革的参与者和受益者。
+        """)
+    assert (article.region.district, article.authors, article.date) == ("德清县", ("中共德清县委办公室",), "2026-05-20")
+    assert _texts(article, "heading") == ["一、主要做法", "二、几点启示"]
+    assert _texts(article) == [
+        "近年来，浙江省湖州市德清县坚持以数字化改革为牵引，探索形成了数字乡村建设的“德清模式”，为全国提供了可复制可推广的经验。",
+        "（一）建好一张图。全县建成覆盖137个行政村的数字乡村一张图，汇集农业生产、乡村治理等数据2.6亿条，实现了村情民意一图感知。",
+        "（二）用好一张网。依托基层治理四平台，实现矛盾纠纷线上受理、线下处置，群众办事从“跑多次”变为“跑一次”。",
+        "数字乡村建设必须坚持以人民为中心，让群众成为数字化改革的参与者和受益者。",
+    ]

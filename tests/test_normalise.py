@@ -411,3 +411,44 @@ def test_unwrap_keeps_every_han_character_in_order(texts, width):
     lines = [Line(file="t", number=i, text=normalise_line(t)) for i, t in enumerate(texts, 1)]
     joined = "".join(p.text for p in unwrap(lines, width))
     assert han_chars(joined) == han_chars("".join(ln.text for ln in lines))
+
+
+REPORT = """\
+    近年来，某某县坚持以数字化改革为牵引，探
+    索形成了数字乡村建设的经验。
+    （一）建好一张图。全县建成覆盖137个行
+    政村的数字乡村一张图，汇集各类数据。
+    （二）用好一张网。依托基层治理平台，实
+    现矛盾纠纷线上受理、线下处置。
+    （三）育好一批人。县里每年举办培训班，
+    培养懂技术、会应用的“新农人”。
+    （四）办好一件事。村里设立代办点，帮群
+    众办理社保、医保等二十多项事务。
+    （五）管好一本账。村级财务全部上网公开
+    ，群众扫码就能查看每一笔收支。
+    """
+
+
+def test_a_report_of_two_line_points_is_a_column_though_half_its_lines_are_paragraph_ends():
+    lines = _lines(REPORT)
+    width = column_width([ln.text for ln in lines])
+    assert width is not None and 18 <= width <= 21
+    assert _texts(unwrap(lines, width)) == [
+        "近年来，某某县坚持以数字化改革为牵引，探索形成了数字乡村建设的经验。",
+        "（一）建好一张图。全县建成覆盖137个行政村的数字乡村一张图，汇集各类数据。",
+        "（二）用好一张网。依托基层治理平台，实现矛盾纠纷线上受理、线下处置。",
+        "（三）育好一批人。县里每年举办培训班，培养懂技术、会应用的“新农人”。",
+        "（四）办好一件事。村里设立代办点，帮群众办理社保、医保等二十多项事务。",
+        "（五）管好一本账。村级财务全部上网公开，群众扫码就能查看每一笔收支。",
+    ]
+
+
+def test_one_sentence_per_line_is_never_taken_for_a_column():
+    lines = _lines("""\
+        全县建成数字乡村一张图。
+        依托基层治理平台处置纠纷。
+        每年举办数字乡村培训班。
+        培养懂技术的新农人五百余名。
+        群众办事更加方便快捷了。
+        """)
+    assert column_width([ln.text for ln in lines]) is None

@@ -44,6 +44,8 @@ ISSUER_DATE_RE = re.compile(
     r"^(?:(?P<org>[\u4e00-\u9fff（）()、]{4,40})(?:\s{2,}|\u3000+)(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
     r"|(?P<y2>\d{4})年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日(?:\s{2,}|\u3000+)(?P<org2>[\u4e00-\u9fff（）()、]{4,40}))$"
 )
+# A report's or a speech's date in brackets under its title or issuer: '（2026年5月20日）'.
+BRACKETED_DATE_RE = re.compile(r"^[（(]\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*[）)]$")
 # A source line alone: '来源：人民日报'.
 SOURCE_RE = re.compile(r"^(?:来源|稿源)[：:]\s*(?P<publisher>\S.{0,40})$")
 # An edition note: '《人民日报》（2025年02月11日第 19 版）', '人民日报 2025年2月11日 第19版', the
@@ -477,6 +479,8 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
                 from_header = meta.writer
                 publisher = "" if byline and meta.publisher and not meta.authors else publisher
             dated = dated or bool(meta.date)
+        elif not dated and (m := BRACKETED_DATE_RE.match(text)):
+            date, date_text, dated = iso(m["y"], m["m"], m["d"]), f"{m['y']}年{m['m']}月{m['d']}日", True
         elif not dated and ((m := SOURCE_RE.match(text)) or (m := EDITION_RE.match(text))):
             publisher = m["publisher"].strip()
             if m.groupdict().get("y"):

@@ -279,7 +279,16 @@ def column_width(texts: Sequence[str]) -> float | None:
     if median > WIDEST_COLUMN:
         return None
     near = sum(1 for w in running if abs(w - median) <= 3)
-    return median if near / len(running) >= 0.6 else None
+    if near / len(running) >= 0.6:
+        return median
+    # Short paragraphs (a report's two-line points) end on as many short lines as they fill full
+    # ones; the lines that stop mid-sentence are the ones the width cut, and they agree on it.
+    inner = sorted(display_width(t) for t in texts if t and not ends_sentence(t) and display_width(t) > LABEL_WIDTH)
+    if len(inner) < FEW_LINES:
+        return None
+    median = inner[len(inner) // 2]
+    near = sum(1 for w in inner if abs(w - median) <= 3)
+    return median if median <= WIDEST_COLUMN and near / len(inner) >= 0.6 else None
 
 
 # Lines that always stand alone: Markdown-marked headings, photo captions, bylines, signatures,
