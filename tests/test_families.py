@@ -871,3 +871,29 @@ def test_a_report_in_pdf_text_with_its_issuer_bracketed_date_points_and_page_num
         "（二）用好一张网。依托基层治理四平台，实现矛盾纠纷线上受理、线下处置，群众办事从“跑多次”变为“跑一次”。",
         "数字乡村建设必须坚持以人民为中心，让群众成为数字化改革的参与者和受益者。",
     ]
+
+
+def test_a_local_papers_pdf_page_with_numbered_running_heads_page_name_and_a_continued_story():
+    recovered, article = _one("""
+        2026年6月12日　星期五　　　　　　　　　湖州日报　　　　　　　　　　　　　　　3
+        综合新闻
+        安吉余村：“两山”路上再出发
+        记者　陈　静　通讯员　王　伟
+        本报讯　六月的余村，竹海连绵，
+        游人如织。近年来，安吉县天荒坪镇
+        余村坚持生态优先、绿色发展，村集
+        体经济收入连续五年增长。
+        （下转第4版）
+        责任编辑：沈　洁　　美术编辑：李　明
+        4　　　　　　　　　　　　　　　　湖州日报　　　　　　　　2026年6月12日　星期五
+        （上接第3版）
+        目前，余村已引进青年创业项目四十余个，
+        吸引大学生回乡创业二百余人。
+        """)
+    assert (article.region.district, article.title, article.authors) == ("安吉县", "“两山”路上再出发", ("陈静", "王伟"))
+    assert (article.date, article.publisher, article.page) == ("2026-06-12", "湖州日报", "3")
+    assert _texts(article) == [
+        "本报讯　六月的余村，竹海连绵，游人如织。近年来，安吉县天荒坪镇余村坚持生态优先、绿色发展，村集体经济收入连续五年增长。",
+        "目前，余村已引进青年创业项目四十余个，吸引大学生回乡创业二百余人。",
+    ]
+    assert not [n for n in recovered.notes if n.kind is NoteKind.UNPUBLISHED]

@@ -105,6 +105,7 @@ WEEKDAY_RE = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
 PAPER_RE = re.compile(rf"^[{HAN}]{{2,10}}(?:报|刊)$")
 PAGE_LABEL_RE = re.compile(r"^第?\s*(?P<number>[0-9A-Z]{1,3})\s*版[：:]?(?P<name>.{0,8})$")
 PAGE_NAME_RE = re.compile(rf"^[{HAN}·]{{2,8}}$")
+BARE_PAGE_RE = re.compile(r"^[A-H]?\d{1,2}$")
 # A title is one short line that is not a sentence.
 TITLE_MAX_WIDTH = 50
 
@@ -266,6 +267,18 @@ def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
     return Meta(date=date, date_text=date_text, time=time, publisher=publisher, authors=authors, account=account, writer=writer)
 
 
+def names_its_page(text: str) -> bool:
+    """Tell whether a running head prints its page's name ('第3版  综合新闻'), so no line under it is that name."""
+    dated = DATE_IN_FIELD_RE.search(text)
+    rest = (text[: dated.start()] + " " + text[dated.end() :]).split() if dated else text.split()
+    return any(
+        (label := PAGE_LABEL_RE.match(t))
+        and label["name"].strip(" ：:")
+        or (PAGE_NAME_RE.match(t) and not PAPER_RE.match(t) and not WEEKDAY_RE.match(t))
+        for t in rest
+    )
+
+
 def running_head(text: str) -> PageInfo | None:
     """Read a newspaper running head: a date with the weekday, paper, page or page name beside it."""
     dated = DATE_IN_FIELD_RE.search(text)
@@ -276,6 +289,8 @@ def running_head(text: str) -> PageInfo | None:
     for token in rest:
         if label := PAGE_LABEL_RE.match(token):
             number, kinds = number or label["number"], kinds + 1
+        elif BARE_PAGE_RE.match(token) and token in (rest[0], rest[-1]) and not number:
+            number = token  # a PDF page's number at the head's outer edge ('3', 'A3'), beside paper or weekday
         elif WEEKDAY_RE.match(token):
             kinds += 1
         elif PAPER_RE.match(token) and not publisher:

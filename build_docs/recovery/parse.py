@@ -41,6 +41,7 @@ from .headlines import (
     is_channel_name,
     looks_like_title,
     meta_byline,
+    names_its_page,
     news_dateline,
     next_text,
     page_info,
@@ -168,6 +169,8 @@ def _lead_title(scan: Scan, rules: Rules):
     return choice if choice.best.score + (last > first) * (above + below) >= LEAD_TITLE_SCORE else None
 
 
+# A page's name right under a paper's running head: a few characters, nothing else ('综合新闻').
+PAGE_NAME_LINE_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}$")
 # A WeChat repost's card over the piece: '以下文章来源于某某发布 ，作者某某县融媒体中心'.
 REPOSTED_FROM_RE = re.compile(r"^以下文章来源于\s*(?P<account>[^\s，,]+)\s*(?:[，,]\s*)?(?:作者\s*\S.*)?$")
 # A line this short with no pause in it is a label (a page name, a column), not an article's text.
@@ -260,6 +263,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
     corrections = rules.corrections
     problems: list[Problem] = []
     page = PageInfo()
+    head_at = -2  # index of the last running head read
     headlines: list[Headline] = []
     segments: list[list[Line]] = [[]]
     pages: list[PageInfo] = []
@@ -316,6 +320,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
                          doubt=DOUBT["date_below"], suggestion=suggest(headlines[-1].source, "date: YYYY-MM-DD"))
                 )  # fmt: skip
             page = PageInfo(date=info.date, date_text=info.date_text, publisher=info.publisher or page.publisher, page=info.page)
+            head_at = i
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
@@ -380,7 +385,20 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             i += 1
             continue
         channel = (repost["account"] if (repost := REPOSTED_FROM_RE.match(text)) else text.rstrip(".")) if at_top else ""
-        if channel and (repost or is_channel_name(channel, rules.vocab)):
+        # Under a paper's running head, a short name ('综合新闻') is the page's name, not a channel.
+        page_name = bool(page.publisher) and not page.web and len(channel) <= LABEL_MAX
+        if (
+            page_name
+            and i == head_at + 1
+            and PAGE_NAME_LINE_RE.match(channel)
+            and not names_its_page(lines[head_at].text)
+            and second_title_line(lines, i, rules.headline) is None
+        ):
+            notes.append(_line_note(NoteKind.METADATA, line, raw, "报纸版面的名称（版名）"))
+            segments[-1].append(replace(line, text="", removed=True))
+            i += 1
+            continue
+        if channel and (repost or (is_channel_name(channel, rules.vocab) and not page_name)):
             # The account, paper or station a copy names over a piece: where it ran ('某某发布',
             # a repost's card '以下文章来源于某某发布 ，作者…' and the card's '某某发布.').
             notes.append(_line_note(NoteKind.METADATA, line, raw, "转载的公众号、报纸或电台名称，用作其下文章的来源"))
