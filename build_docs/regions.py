@@ -66,6 +66,11 @@ def channel_place(name: str, vocab: Vocabulary) -> Region | None:
     return None
 
 
+def outlet_place(name: str, vocab: Vocabulary) -> Region | None:
+    """Read the county a news dateline's outlet names: a local channel, or the county alone ('南漳讯')."""
+    return channel_place(name, vocab) or parse_place(name, vocab)
+
+
 def _province_and_county(text: str, vocab: Vocabulary) -> Region | None:
     """Read a province's short name then a county's ('天津河北': 河北区 of 天津), which the parser takes for two provinces."""
     for cut in range(2, len(text) - 1):

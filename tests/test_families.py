@@ -729,20 +729,14 @@ def test_a_kicker_over_a_dateline_title_survives_a_page_name_above_it():
     )
 
 
-def test_a_two_line_headline_whose_upper_line_opens_on_the_place_is_kicker_and_title():
+def test_a_report_title_set_over_two_lines_that_opens_on_the_county_stays_one_title():
     _, article = _one("""
-        人民日报 2026年5月12日 星期二
-
-        湖南长沙望城区引导党员承诺践诺
-        小切口撬动基层治理大变化
-        本报记者　王　强
-        初夏时节，望城区的党员们正忙着走访群众。
+        绩溪县人民政府关于2025年度
+        法治政府建设情况的报告
+        （2026年1月20日）
+        2025年，绩溪县坚持以法治政府建设为抓手，推进依法行政。
         """)
-    assert (article.kicker, article.title, article.region.district) == (
-        "湖南长沙望城区引导党员承诺践诺",
-        "小切口撬动基层治理大变化",
-        "望城区",
-    )
+    assert (article.title, article.kicker, article.date) == ("绩溪县人民政府关于2025年度法治政府建设情况的报告", "", "2026-01-20")
 
 
 def test_a_wrapped_closing_fields_tail_over_the_next_title_is_not_its_kicker():
@@ -897,3 +891,79 @@ def test_a_local_papers_pdf_page_with_numbered_running_heads_page_name_and_a_con
         "目前，余村已引进青年创业项目四十余个，吸引大学生回乡创业二百余人。",
     ]
     assert not [n for n in recovered.notes if n.kind is NoteKind.UNPUBLISHED]
+
+
+def test_a_jump_note_set_on_a_pdf_paragraphs_last_line_is_furniture():
+    recovered, article = _one("""
+        遂昌茶文化节开幕
+        本报记者  郑  宇
+        　　本届茶文化节在王村口镇开幕，游
+        客们品香茗、赏茶艺，现场签约茶叶
+        订单三百余万元。
+        　　据悉，遂昌县现有茶园面积12.5万亩，
+        年产值超过15亿元，茶产业已成为当地
+        群众增收致富的主导产业。（下转第二版）
+        """)
+    assert _texts(article) == [
+        "本届茶文化节在王村口镇开幕，游客们品香茗、赏茶艺，现场签约茶叶订单三百余万元。",
+        "据悉，遂昌县现有茶园面积12.5万亩，年产值超过15亿元，茶产业已成为当地群众增收致富的主导产业。",
+    ]
+    assert "（下转第二版）" in [n.text for n in recovered.notes if n.kind is NoteKind.BOILERPLATE]
+
+
+def test_a_county_outlets_dateline_names_reporters_and_a_closing_source_names_the_publisher():
+    _, article = _one("""
+        薛坪镇：农技专家进茶园
+        南漳讯（记者 周明亮 通讯员 彭 丽 黄志刚）3月5日，南漳县薛坪镇组织农技专家走进茶园。
+        专家们深入茶园，手把手指导茶农修剪茶树。
+        来源：南漳县融媒体中心
+        责任编辑：王芳
+        """)
+    assert (article.region.district, article.authors, article.role) == ("南漳县", ("周明亮", "彭丽", "黄志刚"), "记者、通讯员")
+    assert article.publisher == "南漳县融媒体中心"
+
+
+def test_a_post_header_over_the_title_naming_its_writer_twice_gives_author_account_and_date():
+    recovered, article = _one("""
+        ▲点击上方蓝字关注我们
+        原创 吴小雨 吴小雨 微沙县 2025-09-10 17:42 福建
+        沙县区夏茂镇：
+        小吃培训班开到了家门口
+        　　9月8日，沙县区夏茂镇第三期小吃技能培训班开班。
+        本期编辑：陈 露
+        素材来源：夏茂镇
+        预览时标签不可点
+        微信扫一扫
+        关注该公众号
+        点分享
+        点在看
+        喜欢就点个“在看”吧
+        """)
+    assert (article.title, article.region.district) == ("小吃培训班开到了家门口", "沙县区")
+    assert (article.authors, article.publisher, article.date) == (("吴小雨",), "微沙县", "2025-09-10")
+    assert _texts(article) == ["9月8日，沙县区夏茂镇第三期小吃技能培训班开班。"]
+    removed = [n.text for n in recovered.notes if n.kind is NoteKind.BOILERPLATE]
+    assert {"▲点击上方蓝字关注我们", "预览时标签不可点", "点分享", "喜欢就点个“在看”吧"} <= set(removed)
+
+
+def test_a_posted_label_before_the_date_is_no_account():
+    _, article = _one("""
+        平阳发布
+        发表于2025-12-02 07:30
+        水头镇调解中心挂牌运行
+        近日，平阳县水头镇矛盾纠纷调解中心正式挂牌运行。
+        """)
+    assert (article.publisher, article.date) == ("平阳发布", "2025-12-02")
+
+
+def test_a_government_pages_attachment_lines_are_furniture():
+    recovered, article = _one("""
+        岳西县召开民营企业座谈会
+        作者：县工商联  来源：岳西县人民政府网  发布时间：2025年11月26日
+        　　11月25日，岳西县召开民营企业座谈会，听取企业家意见建议。
+        附件：1.岳西县2025年惠企政策清单.docx
+        相关附件：无
+        """)
+    assert _texts(article) == ["11月25日，岳西县召开民营企业座谈会，听取企业家意见建议。"]
+    removed = [n.text for n in recovered.notes if n.kind is NoteKind.BOILERPLATE]
+    assert {"附件：1.岳西县2025年惠企政策清单.docx", "相关附件：无"} <= set(removed)

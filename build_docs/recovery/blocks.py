@@ -131,6 +131,25 @@ def draft(kind: BlockKind, text: str, para: Paragraph, level: int = 0) -> Draft:
 # -- passes ----------------------------------------------------------------------------------
 
 
+# A jump note set on a paragraph's last line ('…主导产业。（下转第二版）'): the page's, not the text's.
+JUMP_TAIL_RE = re.compile(r"\s*[（(]\s*(?:下转|转|转至|下接)\s*第?\s*[A-Z]?[0-9一二三四五六七八九十]{1,3}\s*版\s*[）)]$")
+
+
+def drop_jump_notes(drafts: Drafts, rules: BodyRules) -> PassResult:
+    """Take a jump note ('（下转第4版）') off the end of a paragraph, where a PDF sets it on the last line."""
+    out: list[Draft] = []
+    notes: list[Note] = []
+    for d in drafts:
+        m = JUMP_TAIL_RE.search(d.text) if d.kind is BlockKind.PARAGRAPH else None
+        if m and m.start() > 0:
+            notes.append(
+                _note(NoteKind.BOILERPLATE, d.block.source, "跨版转接提示（“下转第4版”），原文不在此处", text=m.group().strip())
+            )
+            d = replace(d, block=replace(d.block, text=d.text[: m.start()]))
+        out.append(d)
+    return tuple(out), tuple(notes)
+
+
 def take_signature(drafts: Drafts, rules: BodyRules) -> PassResult:
     """Take a closing '（作者为…）' signature out of the body: it gives the author's role, not text.
 
@@ -524,6 +543,7 @@ def _balanced(text: str) -> bool:
 
 
 BLOCK_PASSES: tuple[tuple[str, BlockPass], ...] = (
+    ("drop_jump_notes", drop_jump_notes),
     ("take_signature", take_signature),
     ("classify", classify),
     ("find_headings", find_headings),

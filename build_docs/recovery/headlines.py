@@ -94,7 +94,9 @@ BRACKETED_UI_RE = re.compile(r"[【\[][^】\]]{0,12}[】\]]")
 # What may stand before the first field: nothing, a date, or an account name and a date
 # ('某某发布  2026年04月02日 18:30', as WeChat copies print the account over the post).
 # A WeChat header may say '原创' first, name the author and the account, and end '发表于福建'.
-ACCOUNT_RE = re.compile(r"^(?:原创\s+)?(?:(?P<writer>[\w·]{2,12})\s+)?(?P<account>[\w·]{2,20}?)\s*$")
+# The writer's name may stand twice (the post's author field and the writer's own account name).
+ACCOUNT_RE = re.compile(r"^(?:原创\s+)?(?:(?P<writer>[\w·]{2,12})\s+(?:(?P=writer)\s+)?)?(?P<account>[\w·]{2,20}?)\s*$")
+POSTED_LABELS = ("发表于", "发布于", "发表", "发布", "更新于")
 POSTED_FROM_RE = re.compile(r"\s*(?:发表于|发布于)\s*[\u4e00-\u9fff]{2,8}$")
 # WeChat prints the poster's province bare after the clock time ('原创 某某 2026年05月12日 09:30 江苏');
 # read as such only after a time, where a paragraph never ends on a two- or three-character word.
@@ -119,6 +121,7 @@ class PageInfo:
     publisher: str = ""
     web: bool = False  # from a web page's or post's own lines (a date line, the account's name), not a paper's running head
     page: str = ""  # the page (版次) as printed: '19', 'A3'; "" when not given
+    authors: str = ""  # the writer a post's header names over its title ('原创 某某 某某发布 …'), or ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -239,7 +242,7 @@ def read_meta(text: str, vocab: Vocabulary) -> Meta | None:
             named = ACCOUNT_RE.match(before)
             if not named or not found and not dated["time"]:
                 return None  # 'name date' alone is a byline's or a caption's shape unless a clock time follows
-            account = named["account"]
+            account = "" if named["account"] in POSTED_LABELS else named["account"]  # '发表于2025-12-02 07:30'
             if named["writer"] and named["writer"] != account:
                 authors = named["writer"]  # '原创 张三 某某发布 …': the writer, then the account
                 writer = True
@@ -357,10 +360,10 @@ class Tail:
 
 # A news dateline at the head of an article's first paragraph that names its reporters:
 # '本报成都4月1日电  （记者王五）', '新华社北京4月1日电（记者张三、李四）', '本报讯（记者 张三 通讯员 李四）',
-# '本报讯 记者张三 通讯员李四报道：', a local site's '长兴新闻网讯（记者 张三）'. The text stays in the
+# '本报讯 记者张三 通讯员李四报道：', a local site's '长兴新闻网讯（记者 张三）' or '南漳讯（…）'. The text stays in the
 # paragraph; the names are its byline, and a local outlet's name may tell its county.
 NEWS_DATELINE_RE = re.compile(
-    r"^(?:(?P<agency>本报|本台|本刊|新华社|中新社|人民网|央视网)|(?P<outlet>[\u4e00-\u9fff]{2,10}?(?:网|台|报|融媒|中心|发布)))?"
+    r"^(?:(?P<agency>本报|本台|本刊|新华社|中新社|人民网|央视网)|(?P<outlet>[\u4e00-\u9fff]{2,12}?))?"
     r"(?:[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|讯)\s*"
     r"(?:[（(](?P<inner>[^（）()]{2,40})[）)]|(?P<bare>(?:记者|通讯员|见习记者)[^，。：:]{2,30}?)\s*(?:报道)?[：:])"
 )
@@ -380,7 +383,7 @@ REPORTER_GLUED_RE = re.compile(r"((?:本报|见习|特约)?(?:记者|通讯员))
 
 
 def dateline_outlet(text: str) -> str:
-    """Name the local outlet a news dateline opens with ('长兴新闻网讯（…）' -> '长兴新闻网'), or ''."""
+    """Name the local outlet a news dateline opens with ('长兴新闻网讯（…）' -> '长兴新闻网', '南漳讯' -> '南漳'), or ''."""
     m = NEWS_DATELINE_RE.match(text)
     return m["outlet"] or "" if m else ""
 
@@ -552,6 +555,8 @@ def headline_at(
     if not force and not marked and region_from != "dateline" and not after_text:
         return None
     byline = tail.byline
+    if byline is None and page.web and page.authors:
+        byline = Byline(role="", authors=tuple(page.authors.split()), padded=False)
     if region is None and byline and byline.role:
         region = region_prefix(_strip_party(byline.role))
         region_from = "byline" if region else ""
@@ -612,17 +617,6 @@ def _dateline(text: str, lines: Sequence[Line], i: int, vocab: Vocabulary) -> tu
     if j is None or not looks_like_title(lines[j].text):
         return None
     return region, lines[j].text, j
-
-
-def _led_by_place(upper: str, lower: str) -> bool:
-    """Tell whether the first of two headline lines is a kicker led by the place ('湖南长沙望城区引导党员…').
-
-    A title names its place before a colon; a phrase that opens on the place with none, over a
-    line that does not, is the kicker (引题) a paper sets over the title."""
-    if TITLE_CUT_RE.search(upper) or DATELINE_RE.match(upper) or region_prefix(lower):
-        return False
-    region = region_prefix(upper)
-    return region is not None and any(upper.startswith(name[:2]) for name in (region.province, region.city, region.district))
 
 
 def _kicker_over_placed_title(text: str, lines: Sequence[Line], i: int, vocab: Vocabulary) -> bool:
@@ -715,12 +709,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
             # A title set over two lines: a slogan in two parts over it is its kicker
             # ('旗帜引领 先锋续航' over the title); a line cut anywhere else is the title's first half.
             upper, lower = title, unbold(lines[second].text)
-            if (
-                not kicker
-                and (KICKER_SHAPE_RE.search(upper) or _led_by_place(upper, lower))
-                and not _unclosed(upper)
-                and not word_across(upper, lower)
-            ):
+            if not kicker and KICKER_SHAPE_RE.search(upper) and not _unclosed(upper) and not word_across(upper, lower):
                 kicker, title = upper, lower
             else:
                 title = upper + lower
@@ -790,8 +779,15 @@ def second_title_line(lines: Sequence[Line], i: int, rules: HeadlineRules) -> in
     k = j + 1
     if k < len(lines) and lines[k].text:
         after = lines[k].text
-        closes = parse_byline(after, rules.vocab, rules.surnames) or read_meta(after, rules.vocab) or SUBTITLE_RE.match(after)
+        closes = (
+            parse_byline(after, rules.vocab, rules.surnames)
+            or read_meta(after, rules.vocab)
+            or SUBTITLE_RE.match(after)
+            or BRACKETED_DATE_RE.match(after)
+        )
         wider = display_width(after) >= BODY_WIDER * max(display_width(upper), display_width(lower))
-        if not (closes or wider):
+        # A paragraph's first line indented under two flush lines: the body starts there.
+        indented = lines[k].indent and not lines[i].indent and not lines[j].indent
+        if not (closes or wider or indented):
             return None
     return j

@@ -22,7 +22,7 @@ from ..data import Boilerplate, Vocabulary
 from ..errors import Problem
 from ..kinds import BlockKind, EvidenceKind, NoteKind
 from ..records import Article, Line, Note, Paragraph, Region, SeedFile, Source
-from ..regions import channel_place, count_mentions, most_named_district, parse_place, region_prefix, short_name
+from ..regions import channel_place, count_mentions, most_named_district, outlet_place, parse_place, region_prefix, short_name
 from ..text import CLAUSE_PUNCT_RE, ends_sentence, han_chars
 from .blocks import DOUBT, BodyRules, correction_note, structure, suggest
 from .bylines import Byline, Surnames, parse_byline, parse_signature
@@ -366,7 +366,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             headlines.append(headline)
             segments.append([])
             pages.append(page)
-            page = replace(page, web=False)  # the post's own lines over its title told of that title only
+            page = replace(page, web=False, authors="")  # the post's own lines over its title told of that title only
             i = max(headline.lines) + 1
             continue
         if meta := read_meta(text, rules.vocab):
@@ -375,12 +375,18 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             notes.append(
                 _line_note(NoteKind.METADATA, line, raw, "网页或公众号的信息行（日期、来源、编辑、浏览次数等），不是正文")
             )
-            closing = meta_byline(meta, rules.headline) if headlines and any(ln.text for ln in segments[-1]) else None
+            after_body = bool(headlines) and any(ln.text for ln in segments[-1])
+            closing = meta_byline(meta, rules.headline) if after_body else None
+            if after_body and meta.publisher and not headlines[-1].publisher and not closing:
+                headlines[-1] = replace(headlines[-1], publisher=meta.publisher)  # '来源：某某县融媒体中心' closing a post
             if closing and headlines[-1].byline is None:
                 headlines[-1] = replace(headlines[-1], byline=closing)
                 notes.append(_line_note(NoteKind.REVIEW, line, raw, f"文末信息行给出作者：{'、'.join(closing.authors)}"))
             elif meta.date and at_top:
-                page = PageInfo(date=meta.date, date_text=meta.date_text, publisher=meta.publisher or page.publisher, web=True)
+                # A post's header over its title: the account it ran in, and its writer ('原创 某某 某某发布 …').
+                page = PageInfo(date=meta.date, date_text=meta.date_text, web=True,
+                                publisher=meta.publisher or meta.account or page.publisher,
+                                authors=meta.authors if meta.writer else "")  # fmt: skip
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
@@ -765,7 +771,9 @@ REGION_FROM = {
 def _channel_region(head: Headline, blocks: Sequence, rules: Rules) -> tuple[Region, str] | None:
     """Find the county a local channel carrying the piece is named after: its dateline's outlet, or its source."""
     first = next((b.text for b in blocks if b.kind is BlockKind.PARAGRAPH), "")
-    for name in (dateline_outlet(first), *CHANNEL_JOIN_RE.split(head.publisher)):
+    if (outlet := dateline_outlet(first)) and (region := outlet_place(outlet, rules.vocab)):
+        return region, outlet
+    for name in CHANNEL_JOIN_RE.split(head.publisher):
         if name and (region := channel_place(name, rules.vocab)):
             return region, name
     return None
