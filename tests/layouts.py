@@ -493,7 +493,7 @@ def draw_damage(ch: Chooser, family: str) -> Damage:
     blank = ch.pick("blank_lines", (1, 0, 2))
     newline = ch.pick("line_ends", ("\n", "\r\n"))
     encoding = ch.pick("encoding", ("utf-8", "utf-8-sig", "gb18030"))
-    half_width = ch.pick("half_width", ("none", "some", "all"))
+    half_width = ch.pick("half_width", ("none", "some", "all", "typed"))
     if family == "gov_page":
         indent = "\u3000\u3000"
     else:
@@ -508,6 +508,8 @@ _HALF = {
     "none": {},
     "some": {"，": ",", "：": ":"},
     "all": {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!"},
+    # typed with the input method in half-width mode throughout, full stops too
+    "typed": {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!", "。": "."},
 }
 
 

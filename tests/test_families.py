@@ -967,3 +967,20 @@ def test_a_government_pages_attachment_lines_are_furniture():
     assert _texts(article) == ["11月25日，岳西县召开民营企业座谈会，听取企业家意见建议。"]
     removed = [n.text for n in recovered.notes if n.kind is NoteKind.BOILERPLATE]
     assert {"附件：1.岳西县2025年惠企政策清单.docx", "相关附件：无"} <= set(removed)
+
+
+def test_a_government_page_typed_in_half_width_throughout():
+    _, article = _one("""
+        当前位置:首页 > 镇街动态
+        通许县厉庄镇:"小积分"兑出乡村文明"大变化"
+        发布时间:2025-08-16 10:05 作者:张晓丽 来源:厉庄镇 浏览量: 512
+        8月15日,厉庄镇"文明积分超市"迎来了第三次集中兑换日. 村民们拿着积分卡,兑换生活用品.
+        据统计,全镇已建成积分超市12个,累计发放积分4.6万分.
+        【打印本页】【关闭窗口】
+        """)
+    assert (article.region.district, article.title) == ("通许县", "“小积分”兑出乡村文明“大变化”")
+    assert (article.authors, article.date, article.publisher) == (("张晓丽",), "2025-08-16", "厉庄镇")
+    assert _texts(article) == [
+        "8月15日，厉庄镇“文明积分超市”迎来了第三次集中兑换日。村民们拿着积分卡，兑换生活用品。",
+        "据统计，全镇已建成积分超市12个，累计发放积分4.6万分。",
+    ]

@@ -452,3 +452,45 @@ def test_one_sentence_per_line_is_never_taken_for_a_column():
         群众办事更加方便快捷了。
         """)
     assert column_width([ln.text for ln in lines]) is None
+
+
+HALF_WIDTH_STOPS = [
+    ("村民们拿着积分卡,兑换生活用品.", "村民们拿着积分卡，兑换生活用品。"),
+    ("迎来了第三次集中兑换日. 村民们拿着积分卡.", "迎来了第三次集中兑换日。村民们拿着积分卡。"),
+    ("办结率超过95%.县委组织部表示", "办结率超过95%。县委组织部表示"),
+    ("占全国总产量的1/2.建成17个景区", "占全国总产量的1/2。建成17个景区"),
+    (".”村民潘建国说.", "。”村民潘建国说。"),
+    (".5月31日一早", "。5月31日一早"),
+    # figures, list numbers, file names, addresses and Latin text keep their points
+    ("累计发放积分4.6万分", "累计发放积分4.6万分"),
+    ("1.潜山市防汛预案.docx", "1.潜山市防汛预案.docx"),
+    ("详见www.gov.cn.", "详见www.gov.cn."),
+    (".5亿元投向乡村", ".5亿元投向乡村"),
+    ("突破8.", "突破8."),  # a decimal point the column wrapped: the next line has the rest
+    ('He said "ok".', 'He said "ok".'),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), HALF_WIDTH_STOPS)
+def test_a_half_width_stop_ending_a_chinese_sentence_becomes_full_width(raw, expected):
+    assert normalise_line(raw) == expected
+    assert normalise_line(expected) == expected  # idempotent
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ('厉庄镇:"小积分"兑出乡村文明"大变化"', "厉庄镇：“小积分”兑出乡村文明“大变化”"),
+        ('"以前开会在村委会,', '"以前开会在村委会，'),  # an odd quote: its pair is on another line, left alone
+    ],
+)
+def test_half_width_double_quotes_pair_up_as_chinese_quotes_within_a_line(raw, expected):
+    assert normalise_line(raw) == expected
+
+
+def test_a_paragraph_ending_on_a_figure_and_a_half_width_stop_ends_with_a_full_stop():
+    lines = _lines("""\
+        2025年，某某区村集体经济总收入突破8.
+        53亿元，城乡收入比收窄至1.56.
+        """)
+    assert _texts(unwrap(lines, 18.5)) == ["2025年，某某区村集体经济总收入突破8.53亿元，城乡收入比收窄至1.56。"]

@@ -447,8 +447,10 @@ def read_tail(lines: Sequence[Line], after: int, rules: HeadlineRules) -> Tail:
     while j is not None:
         text = lines[j].text
         below = lines[j + 1].text if j + 1 < len(lines) else ""
-        if below and (OPENS_ON_PAUSE_RE.match(below) or word_across(text, below)):
-            break  # the line runs on into the next ('…联合党委' + '，吸纳…', '…智能服' + '务…'): wrapped text
+        if below and (OPENS_ON_PAUSE_RE.match(below) or (word_across(text, below) and not read_meta(text, rules.vocab))):
+            # The line runs on into the next ('…联合党委' + '，吸纳…', '…智能服' + '务…'): wrapped text.
+            # A line of fields ends where it stands, though its last figure meets the next line's first.
+            break
         edition = EDITION_TAIL_RE.search(text)
         if edition and byline is None:
             text = text[: edition.start()]  # '本报记者  何昭宇  《人民日报》（…第 19 版）'
@@ -696,7 +698,7 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
         placed = place_of_title(text, rules.vocab)  # a local page's 'place  title' is a title whatever its length
         if not force and not placed and (not looks_like_title(text) or STATEMENT_RE.search(text)):
             return None
-        if not force and is_channel_name(text.rstrip("."), rules.vocab):
+        if not force and is_channel_name(text.rstrip(".。"), rules.vocab):
             return None  # '某某发布' over a date line: the account that posted, not a title
         title = text
         second = second_title_line(lines, used[-1], rules)

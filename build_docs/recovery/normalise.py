@@ -43,12 +43,27 @@ CONTEXT_RE = re.compile(f"[{_CTX}]")
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # A half-width bracket pair with no brackets inside; converted only when Chinese is in or beside it.
 ASCII_PARENS_RE = re.compile(r"(?P<before>.?)\((?P<inner>[^()]*)\)(?P<after>.?)")
+# A half-width full stop ending a Chinese sentence ('…兑换日. 村民们…', '…4.6万分.'): after a Han
+# character or a closing mark, before the line's end, a space, Chinese or an opening quote.
+# Figures ('4.6'), list numbers ('1.') and addresses ('www.gov.cn') have no Han character before it.
+# A wrapped column may set the stop first on the next line ('.”村民说'): there it has Chinese after it.
+ASCII_PERIOD_RE = re.compile(
+    rf"(?<=[{HAN}”’）》」』%])\.(?: (?=[{HAN}“‘（《\d]))?(?=$|[{HAN}“‘（《\d”’」』）])"
+    rf"|^\.(?=$|[{HAN}”’」』）]|\d{{1,4}}[年月日])"
+)
+# A sentence that ends on a figure written into Chinese text ('城乡收入比收窄至1.56.'); a list's
+# number opens its line ('1.某某预案') and has no Chinese before it.
+# At a line's end it may be a decimal point the column wrapped ('突破8.' + '53亿元'), so Chinese must follow.
+FIGURE_PERIOD_RE = re.compile(rf"(?<=[{HAN}，、：；（“])(?P<figure>\d+(?:[./]\d+)?%?)\.(?=[{HAN}”’」』）])")
+# The same stop ending a paragraph: nothing follows it, so it is no decimal point.
+FIGURE_END_RE = re.compile(rf"(?<=[{HAN}，、：；（“])(?P<figure>\d+(?:[./]\d+)?%?)\.(?=[”’」』）]*$)")
 # A paragraph's first line set in by two spaces or an ideographic space, as print and many web
 # pages indent; the indent is dropped but remembered as a paragraph start.
 INDENT_RE = re.compile("^(?:\u3000|[ \u00a0]{2,}|\t)")
 # One justification space between a Han character and a digit, as narrow columns pad them.
 # Exactly one: wider runs (as in '15:45    来源') separate fields and are kept.
-HAN_DIGIT_SPACE_RE = re.compile(rf"(?<=[{HAN}]) (?=[0-9])|(?<=[0-9]) (?=[{HAN}])")
+# Nor before a field's label ('10:05 作者：…'), which the space sets apart from the field before it.
+HAN_DIGIT_SPACE_RE = re.compile(rf"(?<=[{HAN}]) (?=[0-9])|(?<=[0-9]) (?=[{HAN}])(?![{HAN}]{{1,6}}[：:])")
 
 
 def strip_edges(text: str) -> str:
@@ -91,6 +106,22 @@ def full_width_brackets(text: str) -> str:
     while previous != text:  # nested pairs convert from the inside out
         previous, text = text, ASCII_PARENS_RE.sub(convert, text)
     return text
+
+
+def full_width_period(text: str) -> str:
+    """Turn a half-width full stop after Chinese into '。', with the space typed after it."""
+    return ASCII_PERIOD_RE.sub("。", FIGURE_PERIOD_RE.sub(r"\g<figure>。", text))
+
+
+def full_width_quotes(text: str) -> str:
+    """Turn half-width double quotes in Chinese text into “ and ” by turns, when they pair up."""
+    marks = [i for i, ch in enumerate(text) if ch == '"']
+    if not marks or len(marks) % 2 or not all(_chinese_beside(text, i, -1) or _chinese_beside(text, i, +1) for i in marks):
+        return text
+    out = list(text)
+    for n, i in enumerate(marks):
+        out[i] = "“" if n % 2 == 0 else "”"
+    return "".join(out)
 
 
 def drop_han_digit_spaces(text: str) -> str:
@@ -165,6 +196,8 @@ LINE_PASSES: tuple[tuple[str, LinePass], ...] = (
     ("strip_edges", strip_edges),
     ("full_width_punctuation", full_width_punctuation),
     ("full_width_brackets", full_width_brackets),
+    ("full_width_quotes", full_width_quotes),
+    ("full_width_period", full_width_period),
     ("drop_han_digit_spaces", drop_han_digit_spaces),
     ("drop_inline_bold", drop_inline_bold),
 )
@@ -390,14 +423,19 @@ def _set_apart(texts: Sequence[Line]) -> tuple[set[int], set[int]]:
 
 def _across_lines(text: str) -> str:
     """Convert the half-width marks whose Chinese context only the joined lines show ('APP,' + '设置…', a cut bracket pair)."""
-    return full_width_brackets(full_width_punctuation(text))
+    return full_width_period(full_width_brackets(full_width_punctuation(text)))
+
+
+def _figure_stop(text: str) -> str:
+    """Turn the half-width stop after a figure that ends a paragraph ('收窄至1.56.') into '。'."""
+    return FIGURE_END_RE.sub(r"\g<figure>。", text)
 
 
 def _paragraph(parts: list[Line], breaks: list[int], gap_before: int, after_removed: bool = False) -> Paragraph:
     return Paragraph(
         after_removed=after_removed,
         # A bracket pair cut by the wrap was out of the line pass's reach: its lines together decide.
-        text=_across_lines("".join(p.text for p in parts)) if len(parts) > 1 else parts[0].text,
+        text=_figure_stop(_across_lines("".join(p.text for p in parts)) if len(parts) > 1 else parts[0].text),
         source=Source(file=parts[0].file, start=parts[0].number, end=parts[-1].number),
         gap_before=gap_before,
         breaks=tuple(breaks),

@@ -390,7 +390,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
             segments[-1].append(replace(line, text="", removed=True))
             i += 1
             continue
-        channel = (repost["account"] if (repost := REPOSTED_FROM_RE.match(text)) else text.rstrip(".")) if at_top else ""
+        channel = (repost["account"] if (repost := REPOSTED_FROM_RE.match(text)) else text.rstrip(".。")) if at_top else ""
         # Under a paper's running head, a short name ('综合新闻') is the page's name, not a channel.
         page_name = bool(page.publisher) and not page.web and len(channel) <= LABEL_MAX
         if (
