@@ -91,6 +91,14 @@ def body_lines(article: PdfArticle) -> list[str]:
     return [line for text in out for line in (text, "")][:-1]
 
 
+def page_lines(head: str, *articles: PdfArticle) -> list[str]:
+    """Return a page's lines as a clean copy gives them: its running head, then each article whole."""
+    out = [head]
+    for article in articles:
+        out += ["", *head_lines(article), "", *body_lines(article)]
+    return out
+
+
 @functools.cache
 def han(text: str) -> Counter[str]:
     """Count the Han characters of a text."""
@@ -140,17 +148,7 @@ def test_short_headline_set_left_over_two_columns_is_still_read_before_them():
 
 def test_article_in_a_narrow_column_of_its_own_is_read_after_the_main_one_with_its_headline():
     got = read_of((BAMBOO,), Layout(columns=2, aside=GRID))
-    assert list(got.lines) == [
-        "2025年3月4日  星期二",
-        "",
-        *head_lines(BAMBOO),
-        "",
-        *body_lines(BAMBOO),
-        "",
-        *head_lines(GRID),
-        "",
-        *body_lines(GRID),
-    ]
+    assert list(got.lines) == page_lines("2025年3月4日  星期二", BAMBOO, GRID)
     assert [got.lines[h.line] for h in got.hints if h.kind is EvidenceKind.TITLE and h.detail.startswith("title")] == [
         BAMBOO.title,
         GRID.title,
@@ -228,17 +226,7 @@ def test_paragraph_cut_by_a_jump_is_joined_to_its_tail_on_the_later_page():
 def test_jump_of_the_second_article_is_matched_by_the_printed_page_numbers():
     # The file's pages are 第2版 and 第3版: the notes name those, not the pages' places in the file.
     got = read_of((BAMBOO, GRID), Layout(columns=2, per_page=2, first_page=2, jump=Jump(article=1, paragraph=1, at=20)))
-    assert list(got.lines) == [
-        "2025年3月4日  星期二",
-        "",
-        *head_lines(BAMBOO),
-        "",
-        *body_lines(BAMBOO),
-        "",
-        *head_lines(GRID),
-        "",
-        *body_lines(GRID),
-    ]
+    assert list(got.lines) == page_lines("2025年3月4日  星期二", BAMBOO, GRID)
     assert [(d.place, d.text) for d in got.dropped if d.why == "转版提示"] == [("p1", "（下转第3版）"), ("p2", "（上接第2版）")]
 
 
@@ -246,17 +234,7 @@ def test_jumped_article_is_read_whole_before_the_article_beside_its_start():
     layout = Layout(columns=3, per_page=2, jump=Jump(article=0, paragraph=2))
     got = read_of((BAMBOO, GRID), layout)
     assert_conserved(pdf_of((BAMBOO, GRID), layout), got)
-    assert list(got.lines) == [
-        "2025年3月4日  星期二",
-        "",
-        *head_lines(BAMBOO),
-        "",
-        *body_lines(BAMBOO),
-        "",
-        *head_lines(GRID),
-        "",
-        *body_lines(GRID),
-    ]
+    assert list(got.lines) == page_lines("2025年3月4日  星期二", BAMBOO, GRID)
 
 
 def test_two_articles_on_one_page_are_separated_by_their_headline_sizes():
