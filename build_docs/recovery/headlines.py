@@ -75,8 +75,6 @@ KICKER_NEVER_ENDS = ("？", "！", "?", "!", "）", ")")
 KICKER_LABEL_MAX = 8
 # A closing field that ends a piece where it stands ('数据来源：…', '供稿：…').
 FIELD_COLON_RE = re.compile(r"^(?:(?:数据|资料|稿件|信息)?来源|供稿(?:单位)?|作者单位)[：:]")
-# A kicker known by what stands under it (a title led by its place): the whole line.
-KICKER_LINE_RE = re.compile(r"^(?P<text>.+)$")
 # A subtitle (副题) line: led by a double dash, sometimes Markdown-marked (a single dash opens a wrapped line).
 SUBTITLE_RE = re.compile(r"^(?:#{2,3}\s+)?(?P<text>(?:——|－－|--)\s*\S.*)$")
 # YAML front matter a Markdown extraction may keep at the top of a file.
@@ -674,13 +672,12 @@ def _title_part(lines: Sequence[Line], i: int, rules: HeadlineRules, force: bool
             # A '## ' line over running text is a heading of its own (an item's title in a digest,
             # or a section heading, which then needs a byline or an item's opening to head an article).
             text, m = m["text"], None
-    if not m and _kicker_over_placed_title(text, lines, used[-1], rules.vocab):
-        m = KICKER_LINE_RE.match(text)
-    if m:
+    lead = m["text"] if m else (text if _kicker_over_placed_title(text, lines, used[-1], rules.vocab) else "")
+    if lead:
         j = next_text(lines, used[-1])
         if j is None:
             return None
-        kicker, text = m["text"], unbold(lines[j].text)
+        kicker, text = lead, unbold(lines[j].text)
         used = [*used, j]
         marked = bool(MD_KICKER_RE.match(lines[i].text) and MD_TITLE_RE.match(text))
     if titled := MD_TITLE_RE.match(text):

@@ -32,6 +32,7 @@ from .headlines import (
     CHANNEL_JOIN_RE,
     EDITION_RE,
     MD_TITLE_RE,
+    PAGE_NAME_RE,
     Headline,
     HeadlineRules,
     PageInfo,
@@ -169,8 +170,6 @@ def _lead_title(scan: Scan, rules: Rules):
     return choice if choice.best.score + (last > first) * (above + below) >= LEAD_TITLE_SCORE else None
 
 
-# A page's name right under a paper's running head: a few characters, nothing else ('综合新闻').
-PAGE_NAME_LINE_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}$")
 # A WeChat repost's card over the piece: '以下文章来源于某某发布 ，作者某某县融媒体中心'.
 REPOSTED_FROM_RE = re.compile(r"^以下文章来源于\s*(?P<account>[^\s，,]+)\s*(?:[，,]\s*)?(?:作者\s*\S.*)?$")
 # A line this short with no pause in it is a label (a page name, a column), not an article's text.
@@ -396,7 +395,7 @@ def _scan(lines: list[Line], raw: Sequence[str], rules: Rules, force: int | None
         if (
             page_name
             and i == head_at + 1
-            and PAGE_NAME_LINE_RE.match(channel)
+            and PAGE_NAME_RE.match(channel)  # a page's name right under the head: a few characters ('综合新闻')
             and not names_its_page(lines[head_at].text)
             and second_title_line(lines, i, rules.headline) is None
         ):
